@@ -1,0 +1,5 @@
+import sys
+
+from polylint.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Checks, one rule a module, grouped by surface: ``checks/<surface>/<rule>.py``."""

@@ -1,0 +1,191 @@
+"""Settings: ``[tool.polylint]`` in pyproject.toml or the top level of ``.polylint.toml``.
+
+Found by walking up from the first path checked; ``--config`` names the file instead. An unknown key or a
+bad value is a ``ConfigError``, which the CLI turns into exit code 2 with a message naming the key.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Dict, List, Mapping, Optional, Tuple
+
+from polylint.rules import SELECTOR_PATTERN
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.9/3.10 only
+    import tomli as tomllib
+
+OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
+DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
+                    ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".polylint_cache", ".eggs")
+CONFIG_FILES = (".polylint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration problem the user must fix; the CLI exits 2 with this message."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: Tuple[str, ...] = ("ALL",)
+    ignore: Tuple[str, ...] = ()
+    extend_select: Tuple[str, ...] = ()
+    exclude: Tuple[str, ...] = DEFAULT_EXCLUDES
+    extend_exclude: Tuple[str, ...] = ()
+    per_file_ignores: Tuple[Tuple[str, Tuple[str, ...]], ...] = ()
+    unsafe_fixes: bool = False
+    output_format: str = "text"
+    max_file_size: int = 10 * 1024 * 1024
+    # The requirement that replaces the v0 packages (PLX4xx).
+    polyaxon_requirement: str = "polyaxon>=1.20,<2"
+    # Where the settings came from; relative globs are matched from here.
+    root: Path = field(default_factory=Path.cwd, compare=False)
+    source: Optional[Path] = field(default=None, compare=False)
+
+    def is_enabled(self, code: str, path: Optional[str] = None) -> bool:
+        selected = _longest_match(code, self.select + self.extend_select)
+        if selected < 0:
+            return False
+        ignored = _longest_match(code, self.ignore + self._file_ignores(path))
+        return selected > ignored
+
+    def _file_ignores(self, path: Optional[str]) -> Tuple[str, ...]:
+        if path is None or not self.per_file_ignores:
+            return ()
+        relative = _relative_posix(path, self.root)
+        codes: List[str] = []
+        for pattern, ignored in self.per_file_ignores:
+            if matches_glob(relative, pattern):
+                codes.extend(ignored)
+        return tuple(codes)
+
+    def is_excluded(self, path: str) -> bool:
+        relative = _relative_posix(path, self.root)
+        return any(matches_glob(relative, pattern) for pattern in self.exclude + self.extend_exclude)
+
+
+def _longest_match(code: str, selectors: Tuple[str, ...]) -> int:
+    """Length of the most specific selector that covers code (ALL counts as 0), or -1."""
+    best = -1
+    for selector in selectors:
+        if selector == "ALL":
+            best = max(best, 0)
+        elif code.startswith(selector):
+            best = max(best, len(selector))
+    return best
+
+
+def _relative_posix(path: str, root: Path) -> str:
+    relative = os.path.relpath(os.path.abspath(path), root)
+    return Path(relative if not relative.startswith("..") else path).as_posix()
+
+
+def matches_glob(relative: str, pattern: str) -> bool:
+    """A glob matches a path, its file name, or any of its folders (``build`` excludes ``a/build/x``)."""
+    parts = relative.split("/")
+    if fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(parts[-1], pattern):
+        return True
+    if "/" in pattern.strip("/"):
+        return any(fnmatch.fnmatchcase("/".join(parts[:i]), pattern.strip("/")) for i in range(1, len(parts)))
+    return any(fnmatch.fnmatchcase(part, pattern.strip("/")) for part in parts[:-1])
+
+
+def find_config(start: Path) -> Optional[Path]:
+    directory = start if start.is_dir() else start.parent
+    for folder in [directory.resolve(), *directory.resolve().parents]:
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+                return candidate
+    return None
+
+
+def _has_tool_table(pyproject: Path) -> bool:
+    try:
+        return "polylint" in _read_toml(pyproject).get("tool", {})
+    except ConfigError:
+        return False
+
+
+def _read_toml(path: Path) -> Dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from error
+
+
+def load_settings(config_file: Optional[Path], start: Path) -> Settings:
+    path = config_file if config_file is not None else find_config(start)
+    if path is None:
+        return Settings(root=(start if start.is_dir() else start.parent).resolve())
+    if config_file is not None and not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    table = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("polylint", {})
+    return apply_table(Settings(root=path.parent.resolve(), source=path), table, str(path))
+
+
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name not in ("root", "source")}
+
+
+def apply_table(settings: Settings, table: Mapping[str, Any], origin: str) -> Settings:
+    changes: Dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{origin}: unknown key `{key}` in polylint settings (known keys: {known})")
+        name = _KEYS[key]
+        changes[name] = _validate(key, name, value, origin)
+    return replace(settings, **changes)
+
+
+def _validate(key: str, name: str, value: Any, origin: str) -> Any:
+    where = f"{origin}: `{key}`"
+    if name in ("select", "ignore", "extend_select"):
+        return validate_selectors(_string_list(value, where), where)
+    if name in ("exclude", "extend_exclude"):
+        return tuple(_string_list(value, where))
+    if name == "per_file_ignores":
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where} must be a table of glob = [codes]")
+        return tuple((glob, validate_selectors(_string_list(codes, f"{where}.{glob}"), where))
+                     for glob, codes in value.items())
+    if name == "unsafe_fixes":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where} must be true or false, not {value!r}")
+        return value
+    if name == "output_format":
+        if value not in OUTPUT_FORMATS:
+            raise ConfigError(f"{where} must be one of {', '.join(OUTPUT_FORMATS)}, not {value!r}")
+        return value
+    if name == "max_file_size":
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise ConfigError(f"{where} must be a positive number of bytes, not {value!r}")
+        return value
+    if name == "polyaxon_requirement":
+        if not isinstance(value, str) or not value.startswith("polyaxon"):
+            raise ConfigError(f"{where} must be a requirement on `polyaxon`, such as \"polyaxon>=1.20,<2\"")
+        return value
+    raise AssertionError(name)  # every settings field is validated above
+
+
+def _string_list(value: Any, where: str) -> List[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{where} must be a list of strings, not {value!r}")
+    return value
+
+
+def validate_selectors(selectors: List[str], where: str) -> Tuple[str, ...]:
+    for selector in selectors:
+        if not SELECTOR_PATTERN.match(selector):
+            raise ConfigError(f"{where}: `{selector}` is not a rule code or prefix (like PLX1 or PLX101)")
+    return tuple(selectors)

@@ -1,0 +1,98 @@
+"""What a check reports: a diagnostic, and the fix that may come with it.
+
+Checks speak in offsets of the region they read; the runner turns those into host offsets and then into
+the 1-based rows and columns every output format prints.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field, replace
+from typing import Optional, Tuple
+
+
+class Applicability(str, enum.Enum):
+    """How a diagnostic can be fixed, in ruff's words."""
+
+    SAFE = "safe"  # applied by --fix
+    UNSAFE = "unsafe"  # applied only with --unsafe-fixes: meaning could shift
+    MANUAL = "manual"  # reported with the v1 way to do it; never applied
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace text[start:end] with content. Offsets are characters, end exclusive."""
+
+    start: int
+    end: int
+    content: str
+
+    def shifted(self, by: int) -> Edit:
+        return replace(self, start=self.start + by, end=self.end + by)
+
+
+@dataclass(frozen=True)
+class Fix:
+    applicability: Applicability
+    message: str
+    edits: Tuple[Edit, ...]
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding in one region: a code, a message and the span [start, end) in the region's text."""
+
+    code: str
+    message: str
+    start: int
+    end: int
+    fix: Optional[Fix] = None
+
+    @property
+    def applicability(self) -> Applicability:
+        return self.fix.applicability if self.fix else Applicability.MANUAL
+
+
+@dataclass(frozen=True)
+class Position:
+    row: int  # 1-based
+    column: int  # 1-based, in characters
+
+    def as_dict(self) -> dict[str, int]:
+        return {"row": self.row, "column": self.column}
+
+
+@dataclass(frozen=True)
+class LocatedEdit:
+    content: str
+    location: Position
+    end_location: Position
+
+
+@dataclass(frozen=True)
+class LocatedFix:
+    applicability: Applicability
+    message: str
+    edits: Tuple[LocatedEdit, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A diagnostic placed in its host file, ready for any output format."""
+
+    filename: str
+    code: str
+    message: str
+    location: Position
+    end_location: Position
+    fix: Optional[LocatedFix] = None
+    cell: Optional[int] = None
+    # Set by the runner to the fix's applicability when that fix was applied in this run.
+    fixed: bool = field(default=False, compare=False)
+
+    @property
+    def applicability(self) -> Applicability:
+        return self.fix.applicability if self.fix else Applicability.MANUAL
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.filename, self.location.row, self.location.column, self.code)

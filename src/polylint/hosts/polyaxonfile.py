@@ -1,0 +1,49 @@
+"""Polyaxonfiles: any YAML or JSON file whose documents are v0 or v1 Polyaxonfiles, found by content.
+
+Real repositories name them anything (`polyaxon.ci.yml`, `pfile_group.yaml`, `configs/train_gpu.yaml`,
+`*.yml.tmpl`), so the name only says "YAML or JSON" and the bytes decide.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Iterator, Union
+
+from polylint.checks.read_errors import YAML_PARSE_ERROR
+from polylint.diagnostics import Diagnostic
+from polylint.knowledge.polyaxonfile import era
+from polylint.source import Region, SourceFile
+
+SUFFIXES = (".yml", ".yaml", ".json", ".yml.tmpl", ".yaml.tmpl")
+SURFACE = "polyaxonfile"
+
+_KIND_LINE = re.compile(
+    rb"""(?m)^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?"""
+    rb"(experiment|group|job|build|notebook|tensorboard|pipeline|plugin|component|operation)\b")
+_RUN_LINE = re.compile(rb"""(?m)^[ \t]*["']?run["']?[ \t]*:""")
+_CMD_LINE = re.compile(rb"""(?m)^[ \t]*["']?cmd["']?[ \t]*:""")
+
+
+def claims(path: PurePath) -> bool:
+    return path.name.lower().endswith(SUFFIXES)
+
+
+def prefilter(data: bytes) -> bool:
+    if _KIND_LINE.search(data):
+        return True
+    return bool(_RUN_LINE.search(data) and _CMD_LINE.search(data))
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.surfaces.yaml import YamlParseError, load_documents
+
+    try:
+        documents = load_documents(source.text, source.index)
+    except YamlParseError as error:
+        yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
+        return
+    for document in documents:
+        found = era(document.data)
+        if found is not None:
+            yield Region(SURFACE, source.text, tree=document, meta={"era": found})

@@ -1,0 +1,102 @@
+"""The rule registry.
+
+A rule lives in one module under ``polylint.checks.<surface>`` that declares ``RULE = Rule(...)`` and a
+``check(region, context)`` generator; the registry finds those modules with ``pkgutil``, so adding a rule
+is adding a module. Modules that only declare rules (the ``PLX0xx`` read errors) declare ``RULES``.
+Surfaces are imported only when a region of theirs turns up, so a run over plain files loads no parser.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Tuple
+
+from polylint.diagnostics import Applicability, Diagnostic
+
+if TYPE_CHECKING:
+    from polylint.context import CheckContext
+    from polylint.source import Region
+
+CheckFunction = Callable[["Region", "CheckContext"], Iterable[Diagnostic]]
+
+CODE_PATTERN = re.compile(r"^PLX\d{3}$")
+SELECTOR_PATTERN = re.compile(r"^(ALL|PLX\d{0,3})$")
+DOCS_URL = "https://github.com/polylint/polylint/blob/main/docs/rules.md"
+
+# The hundreds digit of a code names what it is about; stable, like the codes.
+FAMILIES = {
+    "0": "files that could not be read or parsed",
+    "1": "Polyaxonfiles",
+    "2": "CLI calls in shell",
+    "3": "Python client and tracking",
+    "4": "package pins",
+    "5": "deployment config",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Everything a user reads about a rule: `polylint rule CODE` and docs/rules.md print these fields."""
+
+    code: str
+    name: str
+    summary: str
+    why: str
+    example: str
+    fixed_example: str
+    fix: Applicability
+
+    def __post_init__(self) -> None:
+        if not CODE_PATTERN.match(self.code):
+            raise ValueError(f"bad rule code {self.code!r}")
+
+    @property
+    def family(self) -> str:
+        return FAMILIES[self.code[3]]
+
+    @property
+    def url(self) -> str:
+        return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
+
+
+def _modules(package: str) -> Iterator[ModuleType]:
+    root = importlib.import_module(package)
+    yield root
+    for info in sorted(pkgutil.iter_modules(root.__path__), key=lambda info: info.name):
+        if info.name.startswith("_"):
+            continue
+        yield from _modules(f"{package}.{info.name}") if info.ispkg else [
+            importlib.import_module(f"{package}.{info.name}")
+        ]
+
+
+def _declared(module: ModuleType) -> Tuple[Rule, ...]:
+    if hasattr(module, "RULE"):
+        return (module.RULE,)
+    return tuple(getattr(module, "RULES", ()))
+
+
+@functools.lru_cache(maxsize=None)
+def checks_for(surface: str) -> Tuple[Tuple[Rule, CheckFunction], ...]:
+    """The (rule, check) pairs of one surface, in code order."""
+    found: List[Tuple[Rule, CheckFunction]] = []
+    for module in _modules(f"polylint.checks.{surface}"):
+        if hasattr(module, "RULE"):
+            found.append((module.RULE, module.check))
+    return tuple(sorted(found, key=lambda pair: pair[0].code))
+
+
+@functools.lru_cache(maxsize=None)
+def all_rules() -> Dict[str, Rule]:
+    rules: Dict[str, Rule] = {}
+    for module in _modules("polylint.checks"):
+        for rule in _declared(module):
+            if rule.code in rules:
+                raise RuntimeError(f"{rule.code} is declared twice")
+            rules[rule.code] = rule
+    return dict(sorted(rules.items()))

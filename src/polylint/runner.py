@@ -1,0 +1,310 @@
+"""Per host file: read -> prefilter -> regions -> checks -> (fixes -> splice -> verify -> write).
+
+Hosts are independent, so a run spreads them over a process pool and gives the results back in the
+order the files were found.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+import traceback
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from types import ModuleType
+from typing import Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+
+from polylint import rules
+from polylint.checks import read_errors
+from polylint.config import Settings
+from polylint.context import CheckContext
+from polylint.diagnostics import (
+    Applicability,
+    Diagnostic,
+    Edit,
+    Finding,
+    Fix,
+    LocatedEdit,
+    LocatedFix,
+    Position,
+)
+from polylint.hosts import claiming
+from polylint.source import Region, SourceFile, UndecodableError
+from polylint.suppression import Suppressions, skips_file
+from polylint.writer import WriteError, digest, write_atomically
+
+MAX_FIX_ROUNDS = 10
+BINARY_SNIFF_BYTES = 8192
+READ_ERROR_CODES = frozenset(rule.code for rule in read_errors.RULES)
+# Below this many files a pool costs more to start than it saves.
+POOL_THRESHOLD = 24
+
+
+@dataclass(frozen=True)
+class Options:
+    settings: Settings
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+
+    @property
+    def rewrites(self) -> bool:
+        return self.fix or self.diff
+
+    def allows(self, fix: Union[Fix, LocatedFix]) -> bool:
+        return fix.applicability is Applicability.SAFE or (
+            fix.applicability is Applicability.UNSAFE and self.unsafe_fixes
+        )
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: List[Finding] = field(default_factory=list)
+    fixed: int = 0
+    diff: str = ""
+    new_data: Optional[bytes] = None
+    notes: List[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A diagnostic in host offsets; the runner's working form before positions are computed."""
+
+    code: str
+    message: str
+    start: int
+    end: int
+    fix: Optional[Fix] = None
+    cell: Optional[int] = None
+
+
+def run(paths: Sequence[str], options: Options, jobs: int) -> Iterator[FileResult]:
+    if jobs <= 1 or len(paths) < POOL_THRESHOLD:
+        for path in paths:
+            yield process_path(path, options)
+        return
+    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(process_path, paths, [options] * len(paths), chunksize=chunk)
+
+
+def process_path(path: str, options: Options) -> FileResult:
+    kinds = claiming(PurePath(path))
+    if not kinds:
+        return FileResult(path)
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            return FileResult(path, notes=[f"{path}: skipped: a symbolic link is never followed"])
+        if not stat.S_ISREG(info.st_mode):
+            return FileResult(path, notes=[f"{path}: skipped: not a regular file"])
+        if info.st_size > options.settings.max_file_size:
+            limit = options.settings.max_file_size
+            return FileResult(path, notes=[f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
+                                                              f"could not read file: {error.strerror}")])
+    return process_bytes(path, data, options, kinds, write=options.fix and not options.diff)
+
+
+def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,
+                  write: bool = False) -> FileResult:
+    kinds = claiming(PurePath(path)) if kinds is None else kinds
+    kinds = tuple(kind for kind in kinds if kind.prefilter(data))
+    if not kinds:
+        return FileResult(path)
+    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return FileResult(path, findings=[_whole_file_finding(path, read_errors.BINARY.code,
+                                                              "binary file (NUL bytes); not checked")])
+    try:
+        source = SourceFile.from_bytes(path, data)
+    except UndecodableError as error:
+        return FileResult(path, findings=[Finding(path, read_errors.UNDECODABLE.code,
+                                                  f"could not decode file: {error.reason}",
+                                                  Position(error.row, error.column), Position(error.row, error.column))])
+    if skips_file(source.text):
+        return FileResult(path, notes=[f"{path}: skipped: `polylint: skip-file`"])
+    return _check_and_fix(source, kinds, options, write)
+
+
+def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: Options, write: bool) -> FileResult:
+    original = source
+    hits = analyse(source, kinds, options.settings)
+    dropped: List[_Hit] = []
+    refused: Set[Tuple[str, Tuple[Edit, ...]]] = set()
+    fixed = 0
+    for _ in range(MAX_FIX_ROUNDS if options.rewrites else 0):
+        candidates = [hit for hit in hits
+                      if hit.fix and options.allows(hit.fix) and (hit.code, hit.fix.edits) not in refused]
+        if not candidates:
+            break
+        source, hits, applied, failures = _apply_round(source, hits, candidates, kinds, options.settings)
+        for hit, reason in failures:
+            assert hit.fix is not None
+            refused.add((hit.code, hit.fix.edits))
+            dropped.append(_Hit(read_errors.FIX_DROPPED.code,
+                                f"fix for {hit.code} dropped: {reason}; the file keeps its old text there",
+                                hit.start, hit.start, cell=hit.cell))
+        fixed += applied
+        if not applied and not failures:
+            break
+    result = FileResult(original.path, fixed=fixed)
+    if source.text != original.text:
+        result.new_data = source.data
+        if options.diff:
+            result.diff = "".join(difflib.unified_diff(
+                original.text.splitlines(keepends=True), source.text.splitlines(keepends=True),
+                fromfile=f"a/{original.path}", tofile=f"b/{original.path}"))
+        if write:
+            try:
+                write_atomically(original.path, source.data, digest(original.data))
+            except WriteError as error:
+                result.fixed = 0
+                source = original
+                hits = analyse(original, kinds, options.settings)
+                dropped.append(_Hit(read_errors.NOT_WRITTEN.code, f"fixes not written: {error}", 0, 0))
+    # A dropped fix points at where it was meant to go in the text that was kept.
+    result.findings = [_locate(source, hit) for hit in hits + dropped]
+    result.findings.sort(key=Finding.sort_key)
+    return result
+
+
+def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], kinds: Tuple[ModuleType, ...],
+                 settings: Settings) -> Tuple[SourceFile, List[_Hit], int, List[Tuple[_Hit, str]]]:
+    """Apply every non-overlapping candidate fix at once; when the result does not verify, retry one by one."""
+    chosen = _non_overlapping(candidates)
+    new_source, new_hits, error = _try(source, chosen, kinds, settings)
+    if error is None:
+        return new_source, new_hits, len(chosen), []
+    if len(chosen) == 1:
+        return source, hits, 0, [(chosen[0], error)]
+    failures: List[Tuple[_Hit, str]] = []
+    applied = 0
+    current, current_hits = source, hits
+    for hit in chosen:
+        # Offsets moved with every accepted fix: find this fix again in the current diagnostics.
+        again = [h for h in current_hits if h.code == hit.code and h.fix and h.message == hit.message]
+        if not again:
+            continue
+        attempt, attempt_hits, error = _try(current, [again[0]], kinds, settings)
+        if error is None:
+            current, current_hits, applied = attempt, attempt_hits, applied + 1
+        else:
+            failures.append((again[0], error))
+    return current, current_hits, applied, failures
+
+
+def _try(source: SourceFile, chosen: List[_Hit], kinds: Tuple[ModuleType, ...],
+         settings: Settings) -> Tuple[SourceFile, List[_Hit], Optional[str]]:
+    edits = [edit for hit in chosen if hit.fix for edit in hit.fix.edits]
+    new_source = source.with_text(apply_edits(source.text, edits, source.newline))
+    before = {hit.message for hit in analyse_errors(source, kinds, settings)}
+    new_hits = analyse(new_source, kinds, settings)
+    broken = [hit for hit in new_hits if hit.code in READ_ERROR_CODES and hit.message not in before]
+    if broken:
+        return source, [], f"the result did not verify ({broken[0].message})"
+    return new_source, new_hits, None
+
+
+def analyse_errors(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings) -> List[_Hit]:
+    return [hit for hit in analyse(source, kinds, settings) if hit.code in READ_ERROR_CODES]
+
+
+def _non_overlapping(candidates: Iterable[_Hit]) -> List[_Hit]:
+    chosen: List[_Hit] = []
+    taken: List[Tuple[int, int]] = []
+    for hit in sorted(candidates, key=lambda h: (h.fix.edits[0].start if h.fix and h.fix.edits else h.start)):
+        assert hit.fix is not None
+        spans = [(edit.start, edit.end) for edit in hit.fix.edits]
+        if any(_overlaps(span, other) for span in spans for other in taken):
+            continue
+        chosen.append(hit)
+        taken.extend(spans)
+    return chosen
+
+
+def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
+    # Two insertions at one point, or an edit touching another's end, would make the order matter.
+    return a[0] < b[1] and b[0] < a[1] or a[0] == b[0]
+
+
+def apply_edits(text: str, edits: Sequence[Edit], newline: str = "\n") -> str:
+    """Apply non-overlapping edits; inserted text takes the file's newline style."""
+    pieces = []
+    last = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        pieces.append(text[last:edit.start])
+        content = edit.content
+        if newline != "\n":
+            content = content.replace("\r\n", "\n").replace("\n", newline)
+        pieces.append(content)
+        last = edit.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings) -> List[_Hit]:
+    """Every enabled, unsuppressed diagnostic of one host, in host offsets."""
+    context = CheckContext(source.path, settings)
+    suppressions = Suppressions(source.text)
+    hits: List[_Hit] = []
+    for kind in kinds:
+        try:
+            for item in kind.regions(source):
+                if isinstance(item, Diagnostic):
+                    hits.append(_Hit(item.code, item.message, item.start, item.end, item.fix))
+                else:
+                    hits.extend(_check_region(item, context))
+        except Exception as error:  # a bug of ours must not stop the run over the other files
+            hits.append(_internal_error(kind.__name__, error))
+    kept = []
+    for hit in hits:
+        if hit.code in READ_ERROR_CODES:
+            kept.append(hit)
+            continue
+        if not settings.is_enabled(hit.code, source.path):
+            continue
+        if suppressions.suppresses(hit.code, [source.position(hit.start).row]):
+            continue
+        kept.append(hit)
+    return sorted(kept, key=lambda hit: (hit.start, hit.code, hit.message))
+
+
+def _check_region(region: Region, context: CheckContext) -> Iterator[_Hit]:
+    for rule, check in rules.checks_for(region.surface):
+        if not context.settings.is_enabled(rule.code, context.path):
+            continue
+        for diagnostic in check(region, context):
+            fix = diagnostic.fix
+            if fix is not None:
+                edits = region.host_edits(fix.edits)
+                fix = Fix(fix.applicability, fix.message, tuple(edits)) if edits is not None else None
+            yield _Hit(diagnostic.code, diagnostic.message, region.host_offset(diagnostic.start),
+                       region.host_offset(diagnostic.end), fix, region.cell)
+
+
+def _internal_error(where: str, error: Exception) -> _Hit:
+    frame = traceback.extract_tb(error.__traceback__)[-1]
+    return _Hit(read_errors.INTERNAL_ERROR.code,
+                f"internal error in {where}: {type(error).__name__}: {error} "
+                f"({os.path.basename(frame.filename)}:{frame.lineno}); please report it", 0, 0)
+
+
+def _locate(source: SourceFile, hit: _Hit) -> Finding:
+    fix = None
+    if hit.fix is not None:
+        fix = LocatedFix(hit.fix.applicability, hit.fix.message, tuple(
+            LocatedEdit(edit.content, source.position(edit.start), source.position(edit.end))
+            for edit in hit.fix.edits))
+    return Finding(source.path, hit.code, hit.message, source.position(hit.start), source.position(hit.end),
+                   fix, hit.cell)
+
+
+def _whole_file_finding(path: str, code: str, message: str) -> Finding:
+    return Finding(path, code, message, Position(1, 1), Position(1, 1))

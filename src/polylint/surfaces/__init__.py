@@ -1,0 +1,1 @@
+"""Parsers for the surface languages, imported only when a region of theirs needs them."""

@@ -1,0 +1,50 @@
+"""The two helpers every rule test uses, after django-upgrade: ``check_noop`` and ``check_transformed``.
+
+Both run the real pipeline (host kind -> regions -> checks -> fixes -> verify) on text in memory, named
+as a file would be, so that the host kind is chosen by the name as it is on disk.
+"""
+
+from __future__ import annotations
+
+from typing import List, Optional, Sequence
+
+from polylint.config import Settings
+from polylint.diagnostics import Finding
+from polylint.runner import FileResult, Options, process_bytes
+
+
+def run(name: str, text: str, *, fix: bool = False, unsafe: bool = False,
+        settings: Optional[Settings] = None) -> FileResult:
+    options = Options(settings or Settings(), fix=fix, unsafe_fixes=unsafe)
+    return process_bytes(name, text.encode("utf-8"), options)
+
+
+def findings(name: str, text: str, settings: Optional[Settings] = None) -> List[Finding]:
+    return run(name, text, settings=settings).findings
+
+
+def codes(name: str, text: str, settings: Optional[Settings] = None) -> List[str]:
+    return [finding.code for finding in findings(name, text, settings)]
+
+
+def fixed_text(name: str, text: str, *, unsafe: bool = False) -> str:
+    result = run(name, text, fix=True, unsafe=unsafe)
+    return result.new_data.decode("utf-8") if result.new_data is not None else text
+
+
+def check_noop(name: str, text: str, *, unsafe: bool = True) -> None:
+    """Nothing is reported and --fix (with unsafe fixes, by default) changes nothing."""
+    assert findings(name, text) == []
+    assert fixed_text(name, text, unsafe=unsafe) == text
+
+
+def check_transformed(name: str, before: str, after: str, *, unsafe: bool = False,
+                      remaining: Sequence[str] = ()) -> None:
+    """--fix turns before into exactly after; a second --fix changes nothing (idempotence); what is
+    left to report is exactly `remaining` (codes), and nothing of it is fixable any more."""
+    assert fixed_text(name, before, unsafe=unsafe) == after
+    assert fixed_text(name, after, unsafe=unsafe) == after
+    left = run(name, after, unsafe=unsafe).findings
+    assert [finding.code for finding in left] == list(remaining)
+    options = Options(Settings(), fix=True, unsafe_fixes=unsafe)
+    assert not [finding for finding in left if finding.fix and options.allows(finding.fix)]
