@@ -1,0 +1,93 @@
+"""conda environment files: the `pip:` list inside `dependencies:` (any YAML file of that shape).
+
+v0's native builder copied `polyaxon_conda_env.yml` or `conda_env.yml` into the image
+(v0-surface.md §1.5); other repositories call it `environment.yml`. The shape decides, not the name.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Any, Iterator, List, Optional, Tuple, Union
+
+from polylint.checks.read_errors import YAML_PARSE_ERROR
+from polylint.diagnostics import Diagnostic, Edit
+from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
+from polylint.source import Region, SourceFile
+from polylint.surfaces.requirements import Pin, PinGroup, line_span, parse_requirement
+
+SURFACE = "requirements"
+SUFFIXES = (".yml", ".yaml")
+_PIP_LIST = re.compile(rb"(?m)^[ \t]*-[ \t]+pip[ \t]*:")
+_ITEM_INDENT = re.compile(r"[ \t]*-[ \t]+")
+_COMMENT_ONLY = re.compile(r"\s*(#.*)?")
+_PLAIN_END = re.compile(r"[ \t]+#|[ \t]*$", re.MULTILINE)
+
+
+def claims(path: PurePath) -> bool:
+    return path.name.lower().endswith(SUFFIXES)
+
+
+def prefilter(data: bytes) -> bool:
+    return _PIP_LIST.search(data) is not None and MENTIONS_V0_PACKAGE.search(data) is not None
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.surfaces.yaml import YamlParseError, item_position, load_documents
+
+    try:
+        documents = load_documents(source.text, source.index)
+    except YamlParseError as error:
+        yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
+        return
+    groups: List[PinGroup] = []
+    for document in documents:
+        dependencies = document.data.get("dependencies") if isinstance(document.data, dict) else None
+        if not isinstance(dependencies, list):
+            continue
+        for item in dependencies:
+            if isinstance(item, dict) and isinstance(item.get("pip"), list):
+                pins = []
+                for index, value in enumerate(item["pip"]):
+                    position = item_position(item["pip"], index)
+                    if position is None or not isinstance(value, str) or _flow(item["pip"]):
+                        continue
+                    pin = _pin(source.text, document.offset(*position), value)
+                    if pin is not None:
+                        pins.append(pin)
+                groups.append(PinGroup("the conda `pip:` list", tuple(pins)))
+    if groups:
+        yield Region(SURFACE, source.text, tree=tuple(groups))
+
+
+def _flow(sequence: Any) -> bool:
+    try:
+        return bool(sequence.fa.flow_style())
+    except AttributeError:
+        return False
+
+
+def _scalar(text: str, start: int, value: str) -> Optional[Tuple[int, int]]:
+    """The inside of the scalar at start, when it reads exactly as value (plain or quoted, one line)."""
+    if text[start:start + 1] in ("'", '"'):
+        end = start + 1 + len(value)
+        return (start + 1, end) if text[start + 1:end] == value and text[end:end + 1] == text[start] else None
+    end = _PLAIN_END.search(text, start)
+    stop = end.start() if end is not None else len(text)
+    return (start, stop) if text[start:stop] == value else None
+
+
+def _pin(text: str, start: int, value: str) -> Optional[Pin]:
+    inside = _scalar(text, start, value)
+    requirement = parse_requirement(value)
+    if inside is None or requirement is None or value[requirement.core_end:].strip()[:1] not in ("", ";"):
+        return None
+    requirement = requirement.shifted(inside[0])
+    scalar_end = inside[1] + (inside[0] - start)  # past a closing quote
+    line_start = text.rfind("\n", 0, start) + 1
+    removal = None
+    line_end = text.find("\n", scalar_end)
+    after = text[scalar_end:len(text) if line_end < 0 else line_end]
+    if _ITEM_INDENT.fullmatch(text[line_start:start]) and _COMMENT_ONLY.fullmatch(after):
+        removal = (Edit(*line_span(text, start, scalar_end), ""),)
+    return Pin(requirement, requirement.name_start, requirement.core_end, removal, core=requirement.core)

@@ -1,0 +1,135 @@
+"""setup.py: the `install_requires` and `extras_require` of a `setup(...)` call, read with libcst.
+
+The lists may be written in the call or in a module-level assignment the call names
+(`install_requires=REQUIREMENTS`). Only plain string literals are entries; a requirement built at run
+time (read from a file, formatted) is not code we evaluate. Nothing in the file is run or imported.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, Union
+
+from polylint.checks.read_errors import PYTHON_PARSE_ERROR
+from polylint.diagnostics import Diagnostic
+from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
+from polylint.source import Region, SourceFile
+from polylint.surfaces.requirements import Pin, PinGroup, element_removal, parse_requirement
+
+if TYPE_CHECKING:
+    import libcst
+
+SURFACE = "requirements"
+_STRING = re.compile(r"(?P<prefix>[uUrR]?)(?P<quote>'''|\"\"\"|'|\")")
+
+
+def claims(path: PurePath) -> bool:
+    return path.name == "setup.py"
+
+
+def prefilter(data: bytes) -> bool:
+    return MENTIONS_V0_PACKAGE.search(data) is not None and b"setup" in data
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    import libcst
+    from libcst.metadata import MetadataWrapper, PositionProvider
+
+    try:
+        module = libcst.parse_module(source.text)
+    except libcst.ParserSyntaxError as error:
+        offset = source.index.offset(error.raw_line, error.raw_column + 1)
+        yield Diagnostic(PYTHON_PARSE_ERROR.code, f"could not parse Python: {error.message}", offset, offset)
+        return
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    positions = wrapper.resolve(PositionProvider)
+
+    def span(node: libcst.CSTNode) -> Tuple[int, int]:
+        code_range = positions[node]
+        return (source.index.offset(code_range.start.line, code_range.start.column + 1),
+                source.index.offset(code_range.end.line, code_range.end.column + 1))
+
+    assignments = _module_lists(wrapper.module)
+    groups: List[PinGroup] = []
+    for call in _setup_calls(wrapper.module):
+        for argument in call.args:
+            keyword = argument.keyword.value if argument.keyword is not None else None
+            if keyword == "install_requires":
+                value = _resolve(argument.value, assignments)
+                if value is not None:
+                    groups.append(_group("`install_requires`", value, source.text, span))
+            elif keyword == "extras_require":
+                extras = _resolve(argument.value, assignments)
+                if isinstance(extras, libcst.Dict):
+                    for element in extras.elements:
+                        if not isinstance(element, libcst.DictElement):
+                            continue
+                        key = element.key
+                        label = key.evaluated_value if isinstance(key, libcst.SimpleString) else "?"
+                        value = _resolve(element.value, assignments)
+                        if value is not None:
+                            groups.append(_group(f"`extras_require[{label!r}]`", value, source.text, span))
+    yield Region(SURFACE, source.text, tree=tuple(groups))
+
+
+def _setup_calls(module: libcst.Module) -> List[libcst.Call]:
+    import libcst
+    import libcst.matchers as m
+
+    calls = m.findall(module, m.Call(func=m.Name("setup") | m.Attribute(attr=m.Name("setup"))))
+    return [call for call in calls if isinstance(call, libcst.Call)]
+
+
+def _module_lists(module: libcst.Module) -> Dict[str, libcst.BaseExpression]:
+    """Module-level `NAME = [...]` / `{...}` assignments (the last one wins, as when it runs)."""
+    import libcst
+
+    found: Dict[str, libcst.BaseExpression] = {}
+    for statement in module.body:
+        if not isinstance(statement, libcst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, libcst.Assign) and len(small.targets) == 1:
+                target = small.targets[0].target
+                if isinstance(target, libcst.Name):
+                    found[target.value] = small.value
+            elif isinstance(small, libcst.AnnAssign) and isinstance(small.target, libcst.Name) and small.value:
+                found[small.target.value] = small.value
+    return found
+
+
+def _resolve(value: libcst.BaseExpression, assignments: Dict[str, libcst.BaseExpression]) -> Optional[Any]:
+    import libcst
+
+    if isinstance(value, libcst.Name):
+        value = assignments.get(value.value, value)
+    if isinstance(value, (libcst.List, libcst.Tuple, libcst.Dict)):
+        return value
+    return None
+
+
+def _group(where: str, sequence: Any, text: str, span: Any) -> PinGroup:
+    import libcst
+
+    if not isinstance(sequence, (libcst.List, libcst.Tuple)):
+        return PinGroup(where)
+    elements = list(sequence.elements)
+    spans = [span(element.value) for element in elements]
+    pins: List[Pin] = []
+    for index, element in enumerate(elements):
+        node = element.value
+        if not isinstance(node, libcst.SimpleString):
+            continue
+        literal = _STRING.match(node.value)
+        if literal is None or "\\" in node.value:
+            continue
+        start = spans[index][0] + literal.end()
+        content = node.value[literal.end(): len(node.value) - len(literal.group("quote"))]
+        requirement = parse_requirement(content)
+        if requirement is None or content[requirement.core_end:].strip()[:1] not in ("", ";"):
+            continue
+        requirement = requirement.shifted(start)
+        pins.append(Pin(requirement, requirement.name_start, requirement.core_end,
+                        element_removal(text, spans, index), core=requirement.core))
+    return PinGroup(where, tuple(pins))
