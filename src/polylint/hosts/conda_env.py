@@ -50,9 +50,9 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
                 pins = []
                 for index, value in enumerate(item["pip"]):
                     position = item_position(item["pip"], index)
-                    if position is None or not isinstance(value, str) or _flow(item["pip"]):
+                    if position is None or not isinstance(value, str):
                         continue
-                    pin = _pin(source.text, document.offset(*position), value)
+                    pin = _pin(source.text, document.offset(*position), value, _flow(item["pip"]))
                     if pin is not None:
                         pins.append(pin)
                 groups.append(PinGroup("the conda `pip:` list", tuple(pins)))
@@ -67,18 +67,20 @@ def _flow(sequence: Any) -> bool:
         return False
 
 
-def _scalar(text: str, start: int, value: str) -> Optional[Tuple[int, int]]:
+def _scalar(text: str, start: int, value: str, flow: bool) -> Optional[Tuple[int, int]]:
     """The inside of the scalar at start, when it reads exactly as value (plain or quoted, one line)."""
     if text[start:start + 1] in ("'", '"'):
         end = start + 1 + len(value)
         return (start + 1, end) if text[start + 1:end] == value and text[end:end + 1] == text[start] else None
+    if flow:
+        return (start, start + len(value)) if text[start:start + len(value)] == value else None
     end = _PLAIN_END.search(text, start)
     stop = end.start() if end is not None else len(text)
     return (start, stop) if text[start:stop] == value else None
 
 
-def _pin(text: str, start: int, value: str) -> Optional[Pin]:
-    inside = _scalar(text, start, value)
+def _pin(text: str, start: int, value: str, flow: bool) -> Optional[Pin]:
+    inside = _scalar(text, start, value, flow)
     requirement = parse_requirement(value)
     if inside is None or requirement is None or value[requirement.core_end:].strip()[:1] not in ("", ";"):
         return None
@@ -90,4 +92,7 @@ def _pin(text: str, start: int, value: str) -> Optional[Pin]:
     after = text[scalar_end:len(text) if line_end < 0 else line_end]
     if _ITEM_INDENT.fullmatch(text[line_start:start]) and _COMMENT_ONLY.fullmatch(after):
         removal = (Edit(*line_span(text, start, scalar_end), ""),)
-    return Pin(requirement, requirement.name_start, requirement.core_end, removal, core=requirement.core)
+    # In a flow list `[a, b]` the commas of a new specifier would split the item: report, do not rewrite.
+    frozen = "a flow-style `[...]` list is not rewritten" if flow else None
+    return Pin(requirement, requirement.name_start, requirement.core_end, removal, core=requirement.core,
+               frozen=frozen)
