@@ -190,3 +190,9 @@ def test_corpus_requirement_files() -> None:
                [line for line in after.splitlines() if "polyaxon" not in line]
         fixed.append(path.name)
     assert len(fixed) == len(os.listdir(CORPUS))
+
+
+def test_rule_example_is_fixed_to_its_fixed_example() -> None:
+    from polylint.checks.requirements.v0_package import RULE
+
+    check_transformed("requirements.txt", RULE.example, RULE.fixed_example)

@@ -1,0 +1,192 @@
+"""PLX402: `pip install` of a Polyaxon v0 package in a shell region (script, Dockerfile, CI, notebook).
+
+v0 repositories install the client in build steps and images (`pip install polyaxon-client==0.6.1`,
+`pip install polyaxon-helper`, real-world-patterns.md "YAML" and "Non-polyaxonfile artefacts"). v1 is the
+one `polyaxon` package, and the old ones shadow its CLI (v0-to-v1-mapping.md §4). The fix writes one
+`polyaxon` requirement (the `polyaxon-requirement` setting, quoted for the shell) in the place of the
+first v0 argument of each install command and deletes the other v0 arguments.
+
+Only the region text is read: a small lexer splits each `pip install` command line into words with their
+spans (quotes, backslash escapes and line continuations understood), so an edit replaces exactly one word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, List, Tuple
+
+from polylint.context import CheckContext
+from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from polylint.knowledge.packages import POLYAXON, normalize, replacement_plan, split_requirement
+from polylint.rules import Rule
+from polylint.source import Region
+from polylint.surfaces.requirements import parse_requirement
+
+RULE = Rule(
+    code="PLX402",
+    name="pip-install-v0-package",
+    summary="`pip install` of a Polyaxon v0 package: install `polyaxon` (v1) instead",
+    why=(
+        "Build steps, Dockerfiles, CI jobs and notebooks of v0 projects install `polyaxon-client`, "
+        "`polyaxon-cli`, `polyaxon-helper` (or `polyaxon` below 1.0). Polyaxon v1 is the one `polyaxon` "
+        "package, with the CLI, the client and tracking. The v0 packages must not be installed next to it: "
+        "`polyaxon-cli` brings its own `polyaxon` command, which shadows the v1 CLI (v0-to-v1-mapping.md §4; "
+        "issues #821, #1271). In an existing environment, first run `pip uninstall -y polyaxon-cli "
+        "polyaxon-client polyaxon-schemas polyaxon-helper polyaxon-dockerizer polyaxon-deploy polyaxon-k8s "
+        "polystores hestia rhea`. The requirement written is the `polyaxon-requirement` setting "
+        "(default `polyaxon>=1.20,<2`), quoted for the shell."
+    ),
+    example="pip install -U polyaxon-client==0.6.1 polyaxon-helper scikit-learn\n",
+    fixed_example='pip install -U "polyaxon>=1.20,<2" scikit-learn\n',
+    fix=Applicability.SAFE,
+)
+
+_INSTALL = re.compile(r"(?<![\w./-])(?:pip[0-9.]*|pipx)[ \t]+(?:\\\r?\n[ \t]*)?install(?![\w-])")
+_TERMINATORS = frozenset(";&|()\n`")
+_SPACE = frozenset(" \t")
+# pip install options that take the next word as their value (`-r file`, `--index-url URL`...).
+_VALUE_OPTIONS = frozenset({
+    "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url",
+    "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--src", "--upgrade-strategy", "--platform",
+    "--python-version", "--implementation", "--abi", "--no-binary", "--only-binary", "--trusted-host",
+    "--cache-dir", "--log", "--proxy", "--timeout", "--retries", "--exists-action", "--cert", "--client-cert",
+    "--global-option", "--install-option", "--config-settings", "-C", "--progress-bar", "--python",
+})
+_SHORT_WITH_VALUE = frozenset("rceift")
+_NEEDS_QUOTES = re.compile(r"[^A-Za-z0-9_.,=+:/@%-]")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    value: str  # after quote removal
+    quote: str  # the quote wrapping the whole word ("'", '"'), or ""
+    literal: bool  # no expansion ($, backquote) inside
+
+
+def _words(text: str, position: int) -> List[Word]:
+    """The words of one command, from position to the end of the command."""
+    words: List[Word] = []
+    length = len(text)
+    redirect = False
+    while position < length:
+        while position < length and (text[position] in _SPACE or text.startswith("\\\n", position)
+                                     or text.startswith("\\\r\n", position)):
+            position += 3 if text.startswith("\\\r\n", position) else (2 if text[position] == "\\" else 1)
+        if position >= length or text[position] in _TERMINATORS or text[position] == "#":
+            break
+        if text[position] in "<>":
+            # `> log.txt`, `2>&1`: the operator and its target are not arguments; a bare fd number is not either.
+            if words and words[-1].end == position and words[-1].value.isdigit():
+                words.pop()
+            while position < length and text[position] in "<>&":
+                position += 1
+            redirect = True
+            continue
+        start = position
+        value: List[str] = []
+        literal = True
+        while position < length and text[position] not in _SPACE and text[position] not in _TERMINATORS \
+                and text[position] not in "<>":
+            char = text[position]
+            if char in ("'", '"'):
+                close = text.find(char, position + 1)
+                if close < 0:
+                    return words  # an unterminated quote: the rest is not ours to read
+                inside = text[position + 1:close]
+                literal = literal and (char == "'" or ("$" not in inside and "`" not in inside))
+                value.append(inside)
+                position = close + 1
+            elif char == "\\" and position + 1 < length:
+                if text[position + 1] == "\n":
+                    break
+                value.append(text[position + 1])
+                position += 2
+            else:
+                literal = literal and char != "$"
+                value.append(char)
+                position += 1
+        raw = text[start:position]
+        whole = len(raw) >= 2 and raw[0] in "'\"" and raw[-1] == raw[0] and raw.count(raw[0]) == 2
+        quote = raw[0] if whole else ""
+        if redirect:
+            redirect = False
+            continue
+        words.append(Word(start, position, "".join(value), quote, literal))
+    return words
+
+
+def _requirement_words(words: List[Word]) -> List[Word]:
+    found: List[Word] = []
+    skip_next = False
+    for word in words:
+        if skip_next:
+            skip_next = False
+            continue
+        if word.value.startswith("-"):
+            option = word.value.split("=", 1)[0]
+            short_cluster = not option.startswith("--") and len(option) > 1 and option[-1] in _SHORT_WITH_VALUE
+            skip_next = "=" not in word.value and (option in _VALUE_OPTIONS or short_cluster)
+            continue
+        found.append(word)
+    return found
+
+
+def _quoted(requirement: str, quote: str) -> str:
+    if quote:
+        return f"{quote}{requirement}{quote}"
+    return f'"{requirement}"' if _NEEDS_QUOTES.search(requirement) else requirement
+
+
+def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
+    name, specifier = split_requirement(context.settings.polyaxon_requirement)
+    text = region.text
+    for match in _INSTALL.finditer(text):
+        if _in_comment(text, match.start()):
+            continue
+        words = _words(text, match.end())
+        parsed: List[Tuple[Word, str, Tuple[Tuple[str, str], ...]]] = []
+        for word in _requirement_words(words):
+            requirement = parse_requirement(word.value)
+            if requirement is None or requirement.url:
+                continue
+            complete = word.value[requirement.core_end:].strip()[:1] in ("", ";")
+            # `polyaxon==$VERSION` may be either line; a v0 package name is v0 whatever its version, so its
+            # whole word can be replaced or dropped.
+            if (complete and word.literal) or (not word.literal and normalize(requirement.name) != POLYAXON):
+                parsed.append((word, requirement.name, requirement.clauses))
+        plan = replacement_plan([(entry[1], entry[2]) for entry in parsed])
+        previous_end = {id(word): (words[index - 1].end if index else match.end())
+                        for index, word in enumerate(words)}
+        for index, takes_place in plan.items():
+            word, package, _ = parsed[index]
+            requirement = parse_requirement(word.value)
+            assert requirement is not None
+            what = "`polyaxon` below 1" if normalize(package) == POLYAXON else f"`{package}`"
+            if takes_place:
+                new = f"{name}{requirement.extras}{specifier}"
+                edit = Edit(word.start, word.end, _quoted(new, word.quote))
+                action = f"install `{new}` instead"
+            else:
+                edit = Edit(previous_end[id(word)], word.end, "")
+                action = f"drop it: the one `{name}` requirement of this command replaces every v0 package"
+            message = f"`pip install` of {what}, a Polyaxon v0 package: {action}; uninstall the v0 packages"
+            fix = Fix(Applicability.SAFE, action[0].upper() + action[1:], (edit,))
+            yield Diagnostic(RULE.code, message, word.start, word.end, fix)
+
+
+def _in_comment(text: str, offset: int) -> bool:
+    """Is offset after a `#` that starts a comment on its line (outside quotes)?"""
+    line_start = text.rfind("\n", 0, offset) + 1
+    quote = ""
+    for position in range(line_start, offset):
+        char = text[position]
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in ("'", '"'):
+            quote = char
+        elif char == "#" and (position == line_start or text[position - 1] in " \t;"):
+            return True
+    return False

@@ -1,0 +1,99 @@
+"""PLX402: `pip install` of v0 packages, checked on shell regions built here (the shell host kinds
+cut scripts, Dockerfiles, CI files and notebooks into such regions)."""
+
+from __future__ import annotations
+
+from typing import List
+
+import pytest
+
+from polylint.checks.shell.pip_install_v0_package import RULE, check
+from polylint.config import Settings
+from polylint.context import CheckContext
+from polylint.diagnostics import Diagnostic
+from polylint.runner import apply_edits
+from polylint.source import Region
+
+
+def diagnostics(text: str, settings: Settings = Settings()) -> List[Diagnostic]:
+    return list(check(Region("shell", text), CheckContext("train.sh", settings)))
+
+
+def fixed(text: str, settings: Settings = Settings()) -> str:
+    """Apply the fixes as the runner does: non-overlapping edits per round, to a fixed point."""
+    for _ in range(10):
+        taken: List[tuple[int, int]] = []
+        edits = []
+        for diagnostic in diagnostics(text, settings):
+            assert diagnostic.fix is not None
+            (edit,) = diagnostic.fix.edits
+            if any(edit.start < end and start < edit.end for start, end in taken):
+                continue
+            taken.append((edit.start, edit.end))
+            edits.append(edit)
+        if not edits:
+            return text
+        text = apply_edits(text, edits)
+    raise AssertionError("no fixed point")
+
+
+def check_transformed(before: str, after: str) -> None:
+    assert fixed(before) == after
+    assert diagnostics(after) == []
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    ("pip install polyaxon-client\n", 'pip install "polyaxon>=1.20,<2"\n'),
+    ("pip install -U polyaxon-client==0.6.1 polyaxon-helper scikit-learn\n",
+     'pip install -U "polyaxon>=1.20,<2" scikit-learn\n'),
+    ("pip3 install --no-cache-dir polyaxon_cli && polyaxon --help\n",
+     'pip3 install --no-cache-dir "polyaxon>=1.20,<2" && polyaxon --help\n'),
+    ("python -m pip install 'polyaxon-cli[gcs]==0.6.1'\n", "python -m pip install 'polyaxon[gcs]>=1.20,<2'\n"),
+    ('pip install "polyaxon==0.6.1"\n', 'pip install "polyaxon>=1.20,<2"\n'),
+    ("pip install polyaxon polyaxon-client polystores\n", "pip install polyaxon\n"),
+    ("pip install -r requirements.txt -i https://pypi.org/simple polyaxon-helper\n",
+     'pip install -r requirements.txt -i https://pypi.org/simple "polyaxon>=1.20,<2"\n'),
+    ("pip install \\\n    polyaxon-client \\\n    polyaxon-helper \\\n    numpy\n",
+     'pip install \\\n    "polyaxon>=1.20,<2" \\\n    numpy\n'),
+    ("pip install polyaxon-client==$VERSION numpy\n", 'pip install "polyaxon>=1.20,<2" numpy\n'),
+    ("pip install polyaxon-helper > /tmp/log 2>&1; echo done\n",
+     'pip install "polyaxon>=1.20,<2" > /tmp/log 2>&1; echo done\n'),
+    ("pipx install polyaxon-cli\n", 'pipx install "polyaxon>=1.20,<2"\n'),
+    ("pip install polyaxon-client\npip install polyaxon-helper\n",
+     'pip install "polyaxon>=1.20,<2"\npip install "polyaxon>=1.20,<2"\n'),
+])
+def test_transformed(before: str, after: str) -> None:
+    check_transformed(before, after)
+
+
+@pytest.mark.parametrize("text", [
+    "pip install polyaxon\n",
+    "pip install 'polyaxon>=1.20,<2'\n",
+    "pip install polyaxon==1.18.2\n",
+    "pip uninstall -y polyaxon-cli polyaxon-client\n",
+    "# pip install polyaxon-client\n",
+    "echo 'pip install' polyaxon-client\n",
+    "pip install -r polyaxon_requirements.txt\n",
+    "pip install -e git+https://github.com/polyaxon/polyaxon-client.git#egg=polyaxon-client\n",
+    'pip install "polyaxon==$VERSION"\n',
+    "pip download polyaxon-cli\n",
+    "mypip install polyaxon-cli\n",
+])
+def test_noop(text: str) -> None:
+    assert diagnostics(text) == []
+
+
+def test_span_is_the_word() -> None:
+    text = "RUN pip install --upgrade 'polyaxon-client==0.6.1'\n"
+    (diagnostic,) = diagnostics(text)
+    assert text[diagnostic.start:diagnostic.end] == "'polyaxon-client==0.6.1'"
+    assert diagnostic.code == RULE.code and "uninstall" in diagnostic.message
+
+
+def test_requirement_from_settings_is_quoted_only_when_needed() -> None:
+    assert fixed("pip install polyaxon-client\n", Settings(polyaxon_requirement="polyaxon==1.18.2")) == \
+        "pip install polyaxon==1.18.2\n"
+
+
+def test_rule_example_is_fixed_to_its_fixed_example() -> None:
+    assert fixed(RULE.example) == RULE.fixed_example
