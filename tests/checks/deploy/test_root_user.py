@@ -1,0 +1,24 @@
+"""PLX504: the v0 root user."""
+
+from tests.helpers import check_transformed, findings
+
+BEFORE = "adminViewEnabled: true\nuser:\n  username: root\n  password: rootpassword\n"
+
+
+def test_reported_at_user() -> None:
+    (finding,) = [f for f in findings("config.yml", BEFORE) if f.code == "PLX504"]
+    assert (finding.location.row, finding.location.column) == (2, 1)
+    assert "no users" in finding.message
+
+
+def test_kept_as_a_comment() -> None:
+    after = ("# polylint: v0 `adminViewEnabled` has no v1 place: v1 CE has no admin view; kept as a comment\n"
+             "# adminViewEnabled: true\n"
+             "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
+             "with your ingress or network instead; kept as a comment\n"
+             "# user:\n#   username: root\n#   password: rootpassword\n")
+    check_transformed("config.yml", BEFORE, after, unsafe=True, remaining=["PLX509", "PLX509"])
+
+
+def test_user_alone_is_not_a_v0_marker() -> None:
+    assert findings("config.yml", "rbac:\n  enabled: true\nuser:\n  password: x\n") == []
