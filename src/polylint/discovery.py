@@ -28,7 +28,7 @@ class Discovery:
     missing: List[str] = field(default_factory=list)
 
 
-_Ignore = Tuple[str, pathspec.PathSpec]
+_Ignore = Tuple[str, pathspec.GitIgnoreSpec]
 
 
 def discover(paths: List[str], settings: Settings) -> Discovery:
@@ -38,7 +38,7 @@ def discover(paths: List[str], settings: Settings) -> Discovery:
         if os.path.islink(given):
             found.notes.append(f"{given}: skipped: a symbolic link is never followed")
         elif os.path.isdir(given):
-            for path in _walk(given, settings, _inherited_ignores(given), found):
+            for path in map(os.path.normpath, _walk(given, settings, _inherited_ignores(given), found)):
                 if path not in seen:
                     seen.add(path)
                     found.files.append(path)
@@ -60,7 +60,7 @@ def _load_ignores(folder: str) -> List[_Ignore]:
                 lines = handle.read().splitlines()
         except OSError:
             continue
-        specs.append((os.path.abspath(folder), pathspec.PathSpec.from_lines("gitwildmatch", lines)))
+        specs.append((os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(lines)))
     return specs
 
 
