@@ -6,6 +6,7 @@ order the files were found.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import stat
@@ -116,10 +117,13 @@ def process_path(path: str, options: Options) -> FileResult:
 def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,
                   write: bool = False) -> FileResult:
     kinds = claiming(PurePath(path)) if kinds is None else kinds
-    kinds = tuple(kind for kind in kinds if kind.prefilter(data))
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
+    probe = data.decode("utf-16", errors="replace").encode("utf-8") if utf16 else data
+    kinds = tuple(kind for kind in kinds if kind.prefilter(probe))
     if not kinds:
         return FileResult(path)
-    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not utf16:
         return FileResult(path, findings=[_whole_file_finding(path, read_errors.BINARY.code,
                                                               "binary file (NUL bytes); not checked")])
     try:

@@ -15,7 +15,8 @@ from polylint.diagnostics import Diagnostic
 from polylint.knowledge.polyaxonfile import era
 from polylint.source import Region, SourceFile
 
-SUFFIXES = (".yml", ".yaml", ".json", ".yml.tmpl", ".yaml.tmpl")
+# Templates and editor backups of Polyaxonfiles are committed too (real-world-patterns.md).
+SUFFIXES = (".yml", ".yaml", ".json", ".yml.tmpl", ".yaml.tmpl", ".yml.save", ".yaml.save", ".yml.bak", ".yaml.bak")
 SURFACE = "polyaxonfile"
 
 _KINDS = rb"(experiment|group|job|build|notebook|tensorboard|pipeline|plugin|component|operation)\b"
