@@ -38,6 +38,9 @@ FAMILIES = {
     "5": "deployment config",
 }
 
+# The language of each family's examples, for fenced code in the docs.
+FAMILY_LANGUAGES = {"0": "text", "1": "yaml", "2": "shell", "3": "python", "4": "text", "5": "yaml"}
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -58,6 +61,10 @@ class Rule:
     @property
     def family(self) -> str:
         return FAMILIES[self.code[3]]
+
+    @property
+    def language(self) -> str:
+        return FAMILY_LANGUAGES[self.code[3]]
 
     @property
     def url(self) -> str:
