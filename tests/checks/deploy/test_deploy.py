@@ -131,3 +131,13 @@ def test_corpus_polyaxonfiles_are_not_deploy_configs() -> None:
         assert found == [], path.name
         checked += 1
     assert checked > 80
+
+
+@pytest.mark.parametrize("code", ["PLX501", "PLX502", "PLX503", "PLX504", "PLX505", "PLX506", "PLX509"])
+def test_rule_example_is_flagged_by_its_rule(code: str) -> None:
+    from polylint.rules import all_rules
+
+    rule = all_rules()[code]
+    # Next to a v0-only key, as in a real v0 config (a lone key of another chart's shape is not enough).
+    text = rule.example if code == "PLX509" else "adminViewEnabled: true\n" + rule.example
+    assert code in codes("values.yaml", text)
