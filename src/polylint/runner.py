@@ -306,7 +306,8 @@ def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Setting
         except Exception as error:  # a bug of ours must not stop the run over the other files
             hits.append(_internal_error(kind.__name__, error))
     kept = []
-    for hit in hits:
+    # Several host kinds may claim one file and read it with the same parser: one parse error is one finding.
+    for hit in dict.fromkeys(hits):
         if hit.code in READ_ERROR_CODES:
             kept.append(hit)
             continue

@@ -141,3 +141,7 @@ def test_rule_example_is_flagged_by_its_rule(code: str) -> None:
     # Next to a v0-only key, as in a real v0 config (a lone key of another chart's shape is not enough).
     text = rule.example if code == "PLX509" else "adminViewEnabled: true\n" + rule.example
     assert code in codes("values.yaml", text)
+
+
+def test_one_parse_error_when_several_yaml_host_kinds_claim_the_file() -> None:
+    assert codes("x.yml", "kind: experiment\npersistence:\n  logs: [\n") == ["PLX001"]
