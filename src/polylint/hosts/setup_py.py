@@ -116,6 +116,11 @@ def _group(where: str, sequence: Any, text: str, span: Any) -> PinGroup:
         return PinGroup(where)
     elements = list(sequence.elements)
     spans = [span(element.value) for element in elements]
+    # Positions are trusted only where they hold the literal they claim to (libcst counts some odd line
+    # continuations differently from a line index).
+    if any(isinstance(element.value, libcst.SimpleString) and text[start:end] != element.value.value
+           for element, (start, end) in zip(elements, spans)):
+        return PinGroup(where)
     pins: List[Pin] = []
     for index, element in enumerate(elements):
         node = element.value

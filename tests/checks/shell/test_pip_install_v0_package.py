@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import List
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polylint.checks.shell.pip_install_v0_package import RULE, check
 from polylint.config import Settings
@@ -97,3 +99,16 @@ def test_requirement_from_settings_is_quoted_only_when_needed() -> None:
 
 def test_rule_example_is_fixed_to_its_fixed_example() -> None:
     assert fixed(RULE.example) == RULE.fixed_example
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["pip", "pip3", "install", " ", "\\\n", "\n", "'", '"', "polyaxon-client",
+                                 "polyaxon==0.6.1", "polyaxon", "-r", "-U", "x.txt", "&&", ";", "#", ">", "2>&1",
+                                 "$V", "[gcs]", "`", "|", "-qr"]), max_size=25))
+def test_any_command_line_settles_and_stays_clean(pieces: List[str]) -> None:
+    text = " ".join(pieces)
+    after = fixed(text)
+    assert diagnostics(after) == []
+    # Only v0 words change: every other word of the text is still there, in order.
+    kept = [word for word in text.split() if "polyaxon" not in word]
+    assert [word for word in after.split() if "polyaxon" not in word] == kept
