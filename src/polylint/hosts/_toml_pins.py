@@ -6,8 +6,15 @@ import re
 from typing import Any, List, Sequence, Tuple
 
 from polylint.diagnostics import Edit
-from polylint.surfaces.requirements import Pin, PinGroup, Requirement, alone_on_lines, element_removal, line_span
-from polylint.surfaces.requirements import parse_requirement
+from polylint.surfaces.requirements import (
+    Pin,
+    PinGroup,
+    Requirement,
+    alone_on_lines,
+    element_removal,
+    line_span,
+    parse_requirement,
+)
 from polylint.surfaces.toml import TomlEntry, string_inside
 
 _TABLE_CLAUSE = re.compile(r"\s*(===|==|!=|~=|<=|>=|<|>|\^|~)?\s*([A-Za-z0-9_.*+!-]+)\s*$")

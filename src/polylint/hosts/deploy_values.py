@@ -1,8 +1,9 @@
 """Deployment configs written for the v0 chart: Helm values files and `polyaxon admin deploy -f` configs.
 
 Found by content, whatever the name (`values.yaml`, `polyaxon-config.yml`, `config.yml`...): a YAML
-mapping with v0-only keys (a v0 `persistence:`, `docker-registry:`, v0 services) next to other keys of the v0
-schema, and none of a Polyaxonfile's, a Kubernetes manifest's or a compose file's (knowledge/deploy.py).
+mapping with v0-only keys (a v0 `persistence:`, `docker-registry:`, v0 services) that is Polyaxon's (a key
+only Polyaxon has, or a file named for it), and has none of a Polyaxonfile's, a Kubernetes manifest's or a
+compose file's top-level keys (knowledge/deploy.py).
 Several host kinds may claim a YAML file; this one yields a region only for such documents, and one for the
 comments a fix left where a v0 setting had no v1 place (``LEFTOVER``).
 """
@@ -45,8 +46,9 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     except YamlParseError as error:
         yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
         return
+    named_for_polyaxon = "polyaxon" in PurePath(source.path).name.lower()
     for document in documents:
-        markers = v0_markers(document.data)
+        markers = v0_markers(document.data, named_for_polyaxon)
         if markers:
             yield Region(SURFACE, source.text, tree=document, meta={"v0": True, "markers": markers})
     if LEFTOVER.search(source.text):

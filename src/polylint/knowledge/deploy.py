@@ -11,16 +11,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional, Tuple
 
-# polyaxon-deploy 0.6.1 DeploymentSchema: every top-level key of a v0 config (data keys as written).
-V0_TOP_LEVEL = frozenset({
-    "deploymentType", "deploymentVersion", "clusterId", "namespace", "rbac", "polyaxonSecret", "internalToken",
-    "passwordLength", "ssl", "encryptionSecret", "serviceType", "adminViewEnabled", "timeZone", "environment",
-    "ingress", "user", "nodeSelector", "tolerations", "affinity", "limitResources", "globalReplicas",
-    "globalConcurrency", "api", "streams", "scheduler", "worker", "hpsearch", "eventsHandlers",
-    "k8sEventsHandlers", "beat", "crons", "eventMonitors", "resourcesDaemon", "tablesHook", "hooks",
-    "postgresql", "redis", "rabbitmq-ha", "broker", "docker-registry", "email", "ldap", "hostName",
-    "allowedHosts", "intervals", "persistence", "adminModels", "reposAccessToken", "logLevel", "trackerBackend",
-    "dirs", "mountPaths", "securityContext", "externalServices", "debugMode", "dns", "plugins",
+# Top-level keys of the v0 schema that no other chart's values would have.
+POLYAXON_ONLY = frozenset({
+    "hpsearch", "eventsHandlers", "k8sEventsHandlers", "eventMonitors", "resourcesDaemon", "adminViewEnabled",
+    "adminModels", "trackerBackend", "reposAccessToken", "polyaxonSecret", "internalToken", "encryptionSecret",
+    "passwordLength", "globalReplicas", "globalConcurrency", "tablesHook", "limitResources",
 })
 # PersistenceSchema: logs, repos and upload are one volume each; data and outputs are named volumes.
 PERSISTENCE_SINGLE = ("logs", "repos", "upload")
@@ -75,19 +70,20 @@ def v0_persistence(value: Any) -> bool:
     return all(key in known and (item is None or isinstance(item, Mapping)) for key, item in value.items())
 
 
-def v0_markers(data: Any) -> Tuple[str, ...]:
+def v0_markers(data: Any, named_for_polyaxon: bool = False) -> Tuple[str, ...]:
     """The top-level keys that make a mapping a v0 deployment config, or () when it is not one.
 
-    A v0-only key (a v0-shaped `persistence`, `docker-registry`, a removed service) must be there, next to at
-    least one other key of the v0 schema: a lone `persistence:` or `docker-registry:` is too common in other
-    charts' values to decide on.
+    A v0-only key (a v0-shaped `persistence`, `docker-registry`, a removed setting) must be there, and the
+    document must be Polyaxon's: a key no other chart has (``POLYAXON_ONLY``), or a file name that says
+    so (`polyaxon-config.yml`). Generic charts have `plugins:`, `serviceType:` or `docker-registry:` too.
     """
     if not isinstance(data, Mapping) or any(key in data for key in NOT_A_DEPLOY_CONFIG):
         return ()
-    markers = [key for key in data if (key == "persistence" and v0_persistence(data[key]))
+    persistence = "persistence" in data and v0_persistence(data["persistence"])
+    markers = [key for key in data if (key == "persistence" and persistence)
                or key == REGISTRY_KEY or (key,) in REMOVED]
-    schema_keys = [key for key in data if key in V0_TOP_LEVEL]
-    if markers and len(schema_keys) >= 2:
+    polyaxon = persistence or any(key in POLYAXON_ONLY for key in data)
+    if markers and (polyaxon or named_for_polyaxon):
         return tuple(markers)
     return ()
 

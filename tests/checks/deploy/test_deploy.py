@@ -83,12 +83,22 @@ def test_every_finding_is_located_at_its_key() -> None:
     # Other charts' values: `persistence` of another shape, or a lone docker-registry.
     ("values.yaml", "persistence:\n  enabled: true\n  size: 8Gi\nrbac:\n  enabled: true\n"),
     ("values.yaml", "docker-registry:\n  enabled: true\n"),
+    # Grafana's values have `plugins`, `rbac`, `ingress` and another `persistence`; a registry chart's too.
+    ("values.yaml", "rbac:\n  create: true\ningress:\n  enabled: false\nplugins: []\npersistence:\n"
+                    "  enabled: false\nserviceType: ClusterIP\n"),
+    ("values.yaml", "docker-registry:\n  enabled: true\ningress:\n  enabled: true\nrbac: {}\n"),
     # A v1 config.
     ("values.yaml", "rbac:\n  enabled: true\nartifactsStore:\n  name: store\n  kind: host_path\n  schema:\n"
                     "    hostPath: /tmp\n    mountPath: /plx\nredis:\n  enabled: false\n"),
 ])
 def test_not_a_v0_deploy_config(name: str, text: str) -> None:
     assert not [code for code in codes(name, text) if code.startswith("PLX5")]
+
+
+def test_minimal_v0_config_is_known_by_its_name() -> None:
+    text = "rbac:\n  enabled: true\ningress:\n  enabled: true\nserviceType: ClusterIP\n"
+    assert codes("polyaxon-config.yml", text) == ["PLX505"]
+    assert codes("values.yaml", text) == []
 
 
 def test_v1_config_untouched() -> None:
@@ -111,7 +121,7 @@ def test_existing_connections_block_persistence_rewrite() -> None:
 
 def test_crlf_config() -> None:
     before = "rbac:\r\n  enabled: true\r\ndocker-registry:\r\n  enabled: true\r\n"
-    after = fixed_text("values.yaml", before, unsafe=True)
+    after = fixed_text("polyaxon-config.yml", before, unsafe=True)
     assert "\n" not in after.replace("\r\n", "")
     assert after.startswith("rbac:\r\n  enabled: true\r\n# polylint: v0 `docker-registry` has no v1 place")
     validate_v1(after)

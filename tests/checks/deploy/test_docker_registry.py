@@ -14,7 +14,7 @@ AFTER = ("rbac:\n  enabled: true\n"
 
 
 def test_reported_at_the_key_with_an_unsafe_fix() -> None:
-    (finding,) = findings("values.yaml", BEFORE)
+    (finding,) = findings("polyaxon-values.yaml", BEFORE)
     assert (finding.code, finding.location.row, finding.location.column, finding.end_location.column) == \
         ("PLX501", 3, 1, 16)
     assert "kind: registry" in finding.message
@@ -22,8 +22,8 @@ def test_reported_at_the_key_with_an_unsafe_fix() -> None:
 
 
 def test_kept_as_a_comment() -> None:
-    check_transformed("values.yaml", BEFORE, AFTER, unsafe=True, remaining=["PLX509"])
+    check_transformed("polyaxon-values.yaml", BEFORE, AFTER, unsafe=True, remaining=["PLX509"])
 
 
 def test_not_applied_without_unsafe_fixes() -> None:
-    check_transformed("values.yaml", BEFORE, BEFORE, unsafe=False, remaining=["PLX501"])
+    check_transformed("polyaxon-values.yaml", BEFORE, BEFORE, unsafe=False, remaining=["PLX501"])
