@@ -12,7 +12,7 @@ from polylint.hosts import conda_env, deploy_values, pipfile, pyproject_toml, re
 @pytest.mark.parametrize(("name", "claimed"), [
     ("requirements.txt", True), ("requirements-dev.txt", True), ("polyaxon_requirements.txt", True),
     ("dev-requirements.txt", True), ("requirements/base.txt", True), ("constraints.txt", True),
-    ("requirements.in", True), ("dev.in", True), ("MANIFEST.in", False), ("notes.txt", False),
+    ("requirements.in", True), ("dev.in", True), ("MANIFEST.in", False), ("Makefile.in", False), ("config.h.in", False), ("notes.txt", False),
     ("requirements.txt.bak", False),
 ])
 def test_requirements_files(name: str, claimed: bool) -> None:

@@ -25,6 +25,7 @@ _EGG = re.compile(r"#egg=([A-Za-z0-9._-]+)")
 # What may follow a requirement on its line: its marker, or per-requirement options.
 _REST = re.compile(r"\s*($|;|--)")
 _HASH = re.compile(r"(^|\s)--hash[=\s]")
+_NOT_REQUIREMENTS_IN = frozenset({"manifest.in", "makefile.in", "configure.in"})
 LOCKED = "this file pins `--hash`es (a lock file): regenerate it (e.g. `pip-compile`) from its source"
 
 
@@ -32,7 +33,8 @@ def claims(path: PurePath) -> bool:
     name = path.name.lower()
     if name.endswith(".txt"):
         return "requirements" in name or name.startswith("constraints") or path.parent.name == "requirements"
-    return name.endswith(".in") and name != "manifest.in"
+    # pip-tools inputs (`requirements.in`, `dev.in`), not autotools templates (`Makefile.in`, `config.h.in`).
+    return name.endswith(".in") and "." not in name[:-3] and name not in _NOT_REQUIREMENTS_IN
 
 
 def prefilter(data: bytes) -> bool:

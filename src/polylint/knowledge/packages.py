@@ -29,6 +29,8 @@ POLYAXON = "polyaxon"
 V1_MAJOR = 1
 
 _SEPARATORS = re.compile(r"[-_.]+")
+# The bytes any file naming a v0 package (or `polyaxon` itself) must hold; the host kinds' prefilter.
+MENTIONS_V0_PACKAGE = re.compile(rb"(?i)polyaxon|polystores|hestia|rhea")
 
 
 def normalize(name: str) -> str:
@@ -66,9 +68,6 @@ def caps_below_v1(operator: str, version: str) -> bool:
 def pins_below_v1(clauses: Sequence[Tuple[str, str]]) -> bool:
     """A specifier (its (operator, version) clauses) that keeps `polyaxon` on v0."""
     return any(caps_below_v1(operator, version) for operator, version in clauses)
-
-# The bytes any file naming a v0 package (or `polyaxon` itself) must hold; the host kinds' prefilter.
-MENTIONS_V0_PACKAGE = re.compile(rb"(?i)polyaxon|polystores|hestia|rhea")
 
 
 def is_v0_requirement(name: str, clauses: Sequence[Tuple[str, str]]) -> bool:
