@@ -6,7 +6,15 @@ from pathlib import PurePath
 
 import pytest
 
-from polylint.hosts import conda_env, deploy_values, pipfile, pyproject_toml, requirements_txt, setup_cfg, setup_py
+from polylint.hosts import (
+    conda_env,
+    deploy_values,
+    pipfile,
+    pyproject_toml,
+    requirements_txt,
+    setup_cfg,
+    setup_py,
+)
 
 
 @pytest.mark.parametrize(("name", "claimed"), [

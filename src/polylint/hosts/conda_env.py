@@ -70,12 +70,12 @@ def _flow(sequence: Any) -> bool:
 def _scalar(text: str, start: int, value: str, flow: bool) -> Optional[Tuple[int, int]]:
     """The inside of the scalar at start, when it reads exactly as value (plain or quoted, one line)."""
     if text[start:start + 1] in ("'", '"'):
-        end = start + 1 + len(value)
-        return (start + 1, end) if text[start + 1:end] == value and text[end:end + 1] == text[start] else None
+        close = start + 1 + len(value)
+        return (start + 1, close) if text[start + 1:close] == value and text[close:close + 1] == text[start] else None
     if flow:
         return (start, start + len(value)) if text[start:start + len(value)] == value else None
-    end = _PLAIN_END.search(text, start)
-    stop = end.start() if end is not None else len(text)
+    plain_end = _PLAIN_END.search(text, start)
+    stop = plain_end.start() if plain_end is not None else len(text)
     return (start, stop) if text[start:stop] == value else None
 
 

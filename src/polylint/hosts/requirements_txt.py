@@ -93,5 +93,5 @@ def pins(text: str) -> List[Pin]:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
-    group = PinGroup(PurePath(source.path).name, tuple(pins(source.text)))
+    group = PinGroup("this file", tuple(pins(source.text)))
     yield Region(SURFACE, source.text, tree=(group,))

@@ -13,8 +13,8 @@ from typing import Dict, Optional, Sequence, Tuple
 
 # PEP 503 normalised name -> what it was in v0. All of them are replaced by the one `polyaxon` package.
 V0_PACKAGES = {
-    "polyaxon-cli": "the v0 CLI (its `polyaxon` command shadows the v1 CLI)",
-    "polyaxon-client": "the v0 API client and tracking (`polyaxon_client`)",
+    "polyaxon-cli": "the v0 CLI",
+    "polyaxon-client": "the v0 API client and tracking library",
     "polyaxon-schemas": "the v0 Polyaxonfile schemas",
     "polyaxon-helper": "the v0 helper, already deprecated in v0 in favour of polyaxon-client",
     "polyaxon-dockerizer": "the v0 native image builder",

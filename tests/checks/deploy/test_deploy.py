@@ -74,22 +74,22 @@ def test_every_finding_is_located_at_its_key() -> None:
 
 @pytest.mark.parametrize(("name", "text"), [
     # A Polyaxonfile with a misplaced helm-style `persistence` (real-world-patterns.md, aponte411).
-    ("polyaxonfile.yml", "version: 1\nkind: experiment\npersistence:\n  outputs:\n    o: {mountPath: /o}\n"
-                         "run:\n  cmd: python train.py\n"),
+    ("polyaxonfile.yml", ("version: 1\nkind: experiment\npersistence:\n  outputs:\n    o: {mountPath: /o}\n"
+                          "run:\n  cmd: python train.py\n")),
     # A Kubernetes manifest and a compose file with look-alike keys.
     ("deploy.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\npersistence:\n  logs: {}\nrbac: {}\n"),
-    ("docker-compose.yml", "version: '3'\nservices:\n  redis:\n    image: redis\npersistence:\n  data: {}\n"
-                           "docker-registry: {}\n"),
+    ("docker-compose.yml", ("version: '3'\nservices:\n  redis:\n    image: redis\npersistence:\n  data: {}\n"
+                            "docker-registry: {}\n")),
     # Other charts' values: `persistence` of another shape, or a lone docker-registry.
     ("values.yaml", "persistence:\n  enabled: true\n  size: 8Gi\nrbac:\n  enabled: true\n"),
     ("values.yaml", "docker-registry:\n  enabled: true\n"),
     # Grafana's values have `plugins`, `rbac`, `ingress` and another `persistence`; a registry chart's too.
-    ("values.yaml", "rbac:\n  create: true\ningress:\n  enabled: false\nplugins: []\npersistence:\n"
-                    "  enabled: false\nserviceType: ClusterIP\n"),
+    ("values.yaml", ("rbac:\n  create: true\ningress:\n  enabled: false\nplugins: []\npersistence:\n"
+                     "  enabled: false\nserviceType: ClusterIP\n")),
     ("values.yaml", "docker-registry:\n  enabled: true\ningress:\n  enabled: true\nrbac: {}\n"),
     # A v1 config.
-    ("values.yaml", "rbac:\n  enabled: true\nartifactsStore:\n  name: store\n  kind: host_path\n  schema:\n"
-                    "    hostPath: /tmp\n    mountPath: /plx\nredis:\n  enabled: false\n"),
+    ("values.yaml", ("rbac:\n  enabled: true\nartifactsStore:\n  name: store\n  kind: host_path\n  schema:\n"
+                     "    hostPath: /tmp\n    mountPath: /plx\nredis:\n  enabled: false\n")),
 ])
 def test_not_a_v0_deploy_config(name: str, text: str) -> None:
     assert not [code for code in codes(name, text) if code.startswith("PLX5")]

@@ -1,9 +1,8 @@
 """PLX503: v0 persistence -> artifactsStore and connections."""
 
+from polylint.checks.deploy.persistence import RULE
 from tests.checks.deploy.test_deploy import validate_v1
 from tests.helpers import check_transformed, findings, fixed_text
-
-from polylint.checks.deploy.persistence import RULE
 
 
 def test_each_volume_kind_is_reported_at_its_key() -> None:

@@ -1,9 +1,8 @@
 """PLX506: v0 deployment keys renamed in v1."""
 
+from polylint.checks.deploy.renamed_key import RULE
 from tests.checks.deploy.test_deploy import validate_v1
 from tests.helpers import check_transformed, findings
-
-from polylint.checks.deploy.renamed_key import RULE
 
 
 def test_rule_example_becomes_its_fixed_example() -> None:

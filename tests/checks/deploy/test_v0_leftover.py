@@ -1,8 +1,7 @@
 """PLX509: comment blocks a deploy fix left for a human."""
 
-from tests.helpers import check_noop, findings
-
 from polylint.checks.deploy.v0_leftover import RULE
+from tests.helpers import check_noop, findings
 
 
 def test_each_block_is_reported_at_its_key_name() -> None:

@@ -3,7 +3,7 @@ cut scripts, Dockerfiles, CI files and notebooks into such regions)."""
 
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 import pytest
 from hypothesis import given, settings
@@ -17,11 +17,11 @@ from polylint.runner import apply_edits
 from polylint.source import Region
 
 
-def diagnostics(text: str, settings: Settings = Settings()) -> List[Diagnostic]:
-    return list(check(Region("shell", text), CheckContext("train.sh", settings)))
+def diagnostics(text: str, settings: Optional[Settings] = None) -> List[Diagnostic]:
+    return list(check(Region("shell", text), CheckContext("train.sh", settings or Settings())))
 
 
-def fixed(text: str, settings: Settings = Settings()) -> str:
+def fixed(text: str, settings: Optional[Settings] = None) -> str:
     """Apply the fixes as the runner does: non-overlapping edits per round, to a fixed point."""
     for _ in range(10):
         taken: List[tuple[int, int]] = []

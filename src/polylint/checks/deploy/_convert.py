@@ -88,7 +88,8 @@ def comment_out(region: Region, mapping: Any, key: Any, path: str, why: str) -> 
     return (Edit(start, end, commented(region.text, start, end, column, path, why)),)
 
 
-def at_key(region: Region, code: str, message: str, mapping: Any, key: Any, fix: Optional[Fix] = None) -> Diagnostic:
+def at_key(region: Region, code: str, message: str, mapping: Any, key: Any,
+           fix: Optional[Fix] = None) -> Diagnostic:
     start, end = document(region).key_span(mapping, key)
     return Diagnostic(code, message, start, end, fix)
 
@@ -157,7 +158,8 @@ def persistence_rewrite(region: Region) -> Optional[Tuple[Edit, ...]]:
                 if not keep(entity, key, f"{path}.{key}", why):
                     return None
     for section in PERSISTENCE_SINGLE:
-        if section in persistence and not keep(persistence, section, f"persistence.{section}", VOLUME_FATE[section]):
+        path = f"persistence.{section}"
+        if section in persistence and not keep(persistence, section, path, VOLUME_FATE[section]):
             return None
     values: Dict[str, Any] = {}
     if artifacts_store is not None:

@@ -25,12 +25,12 @@ RULE = Rule(
     name="deploy-broker",
     summary="v0 Celery broker settings: the scheduler, RabbitMQ and Redis are off by default in v1",
     why=(
-        "The v0 chart deployed RabbitMQ (`rabbitmq-ha`, the Celery broker) and Redis for its Celery scheduler "
-        "and workers. In v1 CE the API and the operator schedule runs without them; the keys still exist but "
+        "The v0 chart deployed RabbitMQ (`rabbitmq-ha`, the Celery broker) and Redis for its Celery "
+        "scheduler and workers. In v1 CE the API and the operator schedule runs without them; the keys still exist but "
         "are off by default and validated together: with both Redis and RabbitMQ on and no `broker: redis`, "
         "v1 refuses the config (\"redis is enabled but you are using a different broker backend!\"). The fix "
-        "(unsafe) keeps the v0 blocks as comments; turn the v1 `scheduler`, `worker` and one broker on only if "
-        "you need them."
+        "(unsafe) keeps the v0 blocks as comments; turn the v1 `scheduler`, `worker` and one broker on only "
+        "if you need them."
     ),
     example=(
         "rabbitmq-ha:\n"

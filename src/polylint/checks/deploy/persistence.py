@@ -81,6 +81,8 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     if "persistence" not in region.meta.get("markers", ()) or not isinstance(persistence, Mapping):
         return
     edits = persistence_rewrite(region)
-    fix = Fix(Applicability.UNSAFE, "Write the v1 `artifactsStore` and `connections`", edits) if edits else None
+    fix = None
+    if edits:
+        fix = Fix(Applicability.UNSAFE, "Write the v1 `artifactsStore` and `connections`", edits)
     for key in persistence:
         yield at_key(region, RULE.code, MESSAGES[key], persistence, key, fix)

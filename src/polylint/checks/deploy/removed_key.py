@@ -25,7 +25,8 @@ RULE = Rule(
         "`eventMonitors`, `resourcesDaemon`, `clusterId`, `serviceType`, `adminViewEnabled`, `adminModels`, "
         "`reposAccessToken`, `trackerBackend`, `dirs`, `mountPaths` or `plugins`, and only `runsScheduler` "
         "and the retry delays are left of `intervals`; it rejects unknown keys, so `polyaxon admin deploy` "
-        "fails on them. The fix (unsafe) keeps each as a comment saying what replaced it (reported by PLX509)."
+        "fails on them. The fix (unsafe) keeps each as a comment saying what replaced it (reported by "
+        "PLX509)."
     ),
     example=(
         "hpsearch:\n"

@@ -20,8 +20,8 @@ RULE = Rule(
     name="deploy-v0-leftover",
     summary="A v0 deployment setting kept as a comment: finish its migration by hand",
     why=(
-        "When a deploy fix meets a v0 setting with no place in v1 (the in-cluster registry, the repos volume, "
-        "a removed service...), it keeps the setting as a comment block that says what v1 does instead. "
+        "When a deploy fix meets a v0 setting with no place in v1 (the in-cluster registry, the repos "
+        "volume, a removed service...), it keeps the setting as a comment block that says what v1 does instead. "
         "This rule reports those blocks, so that the migration is not finished by accident: do what the "
         "comment says, then delete the block."
     ),
@@ -47,5 +47,6 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     if region.meta.get("v0", True):
         return
     for match in LEFTOVER.finditer(region.text):
-        message = f"v0 `{match.group('path')}` was kept as a comment: {match.group('why')}; then delete the comment"
+        what = f"v0 `{match.group('path')}` was kept as a comment"
+        message = f"{what}: {match.group('why')}; then delete the comment"
         yield Diagnostic(RULE.code, message, match.start("path") - 1, match.end("path") + 1)

@@ -17,7 +17,7 @@ from typing import Iterator
 
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Fix
-from polylint.knowledge.packages import POLYAXON, normalize, replacement_plan, split_requirement
+from polylint.knowledge.packages import POLYAXON, V0_PACKAGES, normalize, replacement_plan, split_requirement
 from polylint.rules import Rule
 from polylint.source import Region
 from polylint.surfaces.requirements import PinGroup
@@ -27,8 +27,8 @@ RULE = Rule(
     name="v0-package",
     summary="Requirement on a Polyaxon v0 package: v1 is the one `polyaxon` package",
     why=(
-        "Polyaxon v0 was split over `polyaxon-cli`, `polyaxon-client`, `polyaxon-schemas`, `polyaxon-helper`, "
-        "`polyaxon-dockerizer`, `polyaxon-deploy`, `polyaxon-k8s`, `polystores`, `hestia` and `rhea`, and "
+        "Polyaxon v0 was split over `polyaxon-cli`, `polyaxon-client`, `polyaxon-schemas`, "
+        "`polyaxon-helper`, `polyaxon-dockerizer`, `polyaxon-deploy`, `polyaxon-k8s`, `polystores`, `hestia` and `rhea`, and "
         "`polyaxon` itself below 1.0 was the v0 server. Polyaxon v1 is one package, `polyaxon`, holding the "
         "CLI, the client and tracking. Installing both breaks things: the v0 `polyaxon-cli` installs its own "
         "`polyaxon` command, which shadows the v1 CLI (v0-to-v1-mapping.md §4; issues #821, #824, #1271). "
@@ -58,16 +58,18 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
         plan = replacement_plan([(pin.name, pin.requirement.clauses) for pin in group.pins])
         for index, takes_place in plan.items():
             pin = group.pins[index]
-            written = region.text[pin.start:pin.end]
-            what = "`polyaxon` below 1 is" if normalize(pin.name) == POLYAXON else f"`{pin.name}` is"
+            normalized = normalize(pin.name)
+            if normalized == POLYAXON:
+                what = f"`{region.text[pin.start:pin.end]}` pins the Polyaxon v0 server package"
+            else:
+                what = f"`{pin.name}` is a Polyaxon v0 package ({V0_PACKAGES[normalized]})"
             if takes_place:
                 edits = pin.replacement(name, specifier)
                 action = f"require `{wanted}` instead"
             else:
                 edits = pin.removal if pin.frozen is None else None
                 action = f"remove it: one `{name}` requirement replaces every v0 package in {group.where}"
-            message = (f"{what} Polyaxon v0 (`{written}` in {group.where}): {action}, and uninstall the v0 "
-                       "packages (they shadow the v1 CLI)")
+            message = f"{what} in {group.where}: {action}; uninstall the v0 packages, they shadow the v1 CLI"
             if pin.frozen is not None:
                 message += f"; {pin.frozen}"
             fix = Fix(Applicability.SAFE, action[0].upper() + action[1:], edits) if edits else None

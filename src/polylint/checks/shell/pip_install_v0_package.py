@@ -18,7 +18,7 @@ from typing import Iterator, List, Tuple
 
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
-from polylint.knowledge.packages import POLYAXON, normalize, replacement_plan, split_requirement
+from polylint.knowledge.packages import POLYAXON, V0_PACKAGES, normalize, replacement_plan, split_requirement
 from polylint.rules import Rule
 from polylint.source import Region
 from polylint.surfaces.requirements import parse_requirement
@@ -164,7 +164,8 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
             word, package, _ = parsed[index]
             requirement = parse_requirement(word.value)
             assert requirement is not None
-            what = "`polyaxon` below 1" if normalize(package) == POLYAXON else f"`{package}`"
+            normalized = normalize(package)
+            what = "`polyaxon` below 1" if normalized == POLYAXON else f"`{package}` ({V0_PACKAGES[normalized]})"
             if takes_place:
                 new = f"{name}{requirement.extras}{specifier}"
                 edit = Edit(word.start, word.end, _quoted(new, word.quote))
@@ -172,7 +173,8 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
             else:
                 edit = Edit(previous_end[id(word)], word.end, "")
                 action = f"drop it: the one `{name}` requirement of this command replaces every v0 package"
-            message = f"`pip install` of {what}, a Polyaxon v0 package: {action}; uninstall the v0 packages"
+            message = (f"`pip install` of {what}, a Polyaxon v0 package: {action}; uninstall the v0 packages, "
+                       "they shadow the v1 CLI")
             fix = Fix(Applicability.SAFE, action[0].upper() + action[1:], (edit,))
             yield Diagnostic(RULE.code, message, word.start, word.end, fix)
 
