@@ -27,6 +27,7 @@ Token = Union[int, str]
 _TRUE = frozenset({"true", "1", "yes", "y", "t", "on"})
 _FALSE = frozenset({"false", "0", "no", "n", "f", "off"})
 _INLINE = re.compile(r"^(--[A-Za-z][A-Za-z0-9_-]*)=")
+CONTINUED_GAP = re.compile(r"(?:[ \t]|\\\r?\n)+")
 _SIMPLE_VARIABLE = re.compile(r"^\$(?:[A-Za-z_][A-Za-z0-9_]*|\{[A-Za-z_][A-Za-z0-9_]*\})$")
 
 
@@ -135,10 +136,8 @@ def parse_v0(call: Call, text: str) -> Optional[V0Call]:
             if words[index].value == "--":
                 found.arguments.extend(range(index + 1, len(words)))
                 break
-            if words[index].value is None:
-                found.unknown.append(index)
-            else:
-                found.arguments.append(index)
+            # A word known only at run time ($PROJECT, $(XP) in a Makefile) stands where an argument is.
+            found.arguments.append(index)
             index += 1
     found.options.extend(found_options)
     if len(found.arguments) > command.arguments:
@@ -343,7 +342,10 @@ def _deletion(found: V0Call, first: int, stop: int) -> Edit:
         return Edit(start, after, "")
     if _blank(found, before, start):
         return Edit(before, end, "")
-    # Both gaps hold a line continuation (or a redirection): delete the words alone.
+    # A gap of blanks and line continuations goes with the words when nothing follows them: the
+    # command still ends where it ended.
+    if after is None and CONTINUED_GAP.fullmatch(found.region_text[before:start]):
+        return Edit(before, end, "")
     return Edit(start, end, "")
 
 
