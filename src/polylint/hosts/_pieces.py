@@ -16,15 +16,16 @@ class GuardedRegion(Region):
     scalar, a backslash where the host has escapes): an edit bringing one is not carried back."""
 
     forbidden: str = ""
+    read_only: bool = False  # positions map, but the host text is not the region text: no edit goes back
 
     def host_edits(self, edits: Sequence[Edit]) -> Optional[List[Edit]]:
-        if any(char in edit.content for edit in edits for char in self.forbidden):
+        if self.read_only or any(char in edit.content for edit in edits for char in self.forbidden):
             return None
         return super().host_edits(edits)
 
 
 def pieces_region(surface: str, pieces: Sequence[Tuple[Optional[int], str]], forbidden: str = "",
-                  **kwargs: Any) -> Region:
+                  read_only: bool = False, **kwargs: Any) -> Region:
     """A region made of host text pieces ``(host_start, text)``, joined in order.
 
     Pieces that follow each other in the host share a segment, so an edit may span them; an edit that
@@ -46,6 +47,6 @@ def pieces_region(surface: str, pieces: Sequence[Tuple[Optional[int], str]], for
     text = "".join(piece for _, piece in pieces)
     first = next((start for start, _ in pieces if start is not None), 0)
     region_segments = segments or [Segment(0, first, 0)]
-    if forbidden:
-        return GuardedRegion(surface, text, region_segments, forbidden=forbidden, **kwargs)
+    if forbidden or read_only:
+        return GuardedRegion(surface, text, region_segments, forbidden=forbidden, read_only=read_only, **kwargs)
     return Region(surface, text, region_segments, **kwargs)
