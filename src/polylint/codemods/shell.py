@@ -84,7 +84,8 @@ class V0Call:
         if not triggers:
             return True
         if "argument" in triggers:
-            return bool(self.arguments)
+            # `init -p mnist` is v1: an option v0 did not have may have taken the word as its value.
+            return bool(self.arguments) and not self.unknown
         return any(given.option.name in triggers for given in self.options)
 
 
