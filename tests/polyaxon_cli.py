@@ -38,7 +38,6 @@ def _cli() -> Any:
 
 def v1_parses(argv: Sequence[str]) -> Optional[str]:
     """None when polyaxon 1.20's CLI accepts ``polyaxon <argv>``, else click's error message."""
-    import click
 
     command = _cli()
     name = "polyaxon"

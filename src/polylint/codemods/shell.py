@@ -264,15 +264,15 @@ def rewrite(found: V0Call) -> Rewrite:
         if experiment is None or found.given(cli.GROUP.name) or found.given(cli.FILE.name):
             raise NoRewrite("")
         notes.append(cli.UUID_NOTE.format(value=f"`{found.raw_value(experiment)}`"))
-        tokens = list(command.v1) + ["-P", "uuid=" + found.raw_value(experiment)]
-        return Rewrite(head + tokens + _rest(found, notes, skip=(cli.EXPERIMENT.name,)), notes)
+        board: List[Token] = [*command.v1, "-P", "uuid=" + found.raw_value(experiment)]
+        return Rewrite(head + board + _rest(found, notes, skip=(cli.EXPERIMENT.name,)), notes)
     if command.rewrite == cli.CHILDREN:
         group = found.given(cli.GROUP.name)
         if group is None or found.given(cli.QUERY.name) or found.given(cli.PAGE.name):
             raise NoRewrite("")
         notes.append(cli.UUID_NOTE.format(value=f"`{found.raw_value(group)}`"))
         query = _in_double_quotes(found.raw_value(group), "pipeline: ")
-        tokens = list(command.v1) + ["-q", query]
+        tokens = [*command.v1, "-q", query]
         return Rewrite(head + tokens + _rest(found, notes, skip=(cli.GROUP.name,)), notes)
     if command.rewrite == cli.CONFIG_SET:
         return Rewrite(head + _path_tokens(found, command.v1) + _rest(

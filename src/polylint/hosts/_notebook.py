@@ -69,7 +69,7 @@ class JsonString:
         return offsets
 
 
-def _parse_value(text: str, position: int) -> Tuple[Any, int]:
+def parse_value(text: str, position: int) -> Tuple[Any, int]:
     """One JSON value at ``position``: strings come back as JsonString, containers hold parsed values."""
     position = _WHITESPACE.match(text, position).end()  # type: ignore[union-attr]
     if position >= len(text):
@@ -104,13 +104,13 @@ def _parse_object(text: str, position: int) -> Tuple[Dict[str, Any], int]:
     if text.startswith("}", position):
         return found, position + 1
     while True:
-        key, position = _parse_value(text, position)
+        key, position = parse_value(text, position)
         if not isinstance(key, JsonString):
             raise NotebookError("expected a JSON object key", position)
         position = _skip(text, position)
         if not text.startswith(":", position):
             raise NotebookError("expected ':' in JSON object", position)
-        found[key.value], position = _parse_value(text, position + 1)
+        found[key.value], position = parse_value(text, position + 1)
         position = _skip(text, position)
         if text.startswith("}", position):
             return found, position + 1
@@ -125,7 +125,7 @@ def _parse_array(text: str, position: int) -> Tuple[List[Any], int]:
     if text.startswith("]", position):
         return found, position + 1
     while True:
-        item, position = _parse_value(text, position)
+        item, position = parse_value(text, position)
         found.append(item)
         position = _skip(text, position)
         if text.startswith("]", position):
@@ -238,7 +238,7 @@ class Notebook:
 
 def parse_notebook(text: str) -> Notebook:
     """The cells of a notebook (nbformat 4, and 3's worksheets), or NotebookError."""
-    value, end = _parse_value(text, 0)
+    value, end = parse_value(text, 0)
     if _skip(text, end) != len(text):
         raise NotebookError("extra data after the JSON document", _skip(text, end))
     if not isinstance(value, dict):

@@ -18,7 +18,7 @@ from pathlib import PurePath
 from typing import Iterator, List, Optional, Sequence, Tuple, Union
 
 from polylint.diagnostics import Diagnostic, Edit
-from polylint.hosts._notebook import JsonString, NotebookError, _parse_value
+from polylint.hosts._notebook import JsonString, NotebookError, parse_value
 from polylint.hosts._pieces import pieces_region
 from polylint.source import Region, SourceFile
 
@@ -131,7 +131,7 @@ def _json_words(content: str) -> str:
 
 def _exec_form(text: str, start: int) -> Optional[Region]:
     try:
-        value, _ = _parse_value(text, start)
+        value, _ = parse_value(text, start)
     except NotebookError:
         return None
     if not isinstance(value, list) or not value or not all(isinstance(item, JsonString) for item in value):

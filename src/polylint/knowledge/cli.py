@@ -195,7 +195,7 @@ def _run_group(group: str) -> Tuple[Command, ...]:
     )
     if group == "build":
         return shared + common + (_ops(group, "invalidate", "invalidate"),)
-    own = (_ops(group, "outputs", "artifacts"),) + restart
+    own: Tuple[Command, ...] = (_ops(group, "outputs", "artifacts"),) + restart
     if group == "experiment":
         own += (_ops(group, "jobs", None, (PAGE,), manual="v1 has no per-replica jobs in the CLI: "
                      "use `polyaxon ops get -uid UUID` and the dashboard"),)
@@ -220,7 +220,7 @@ _REMOVED_ADMIN = ("Polyaxon CE v1 has no users, no cluster command and no bookma
 
 def _project_runs(command: str, kinds: str) -> Command:
     query = f"kind: {kinds}" if kinds else ""
-    manual = (f"use `polyaxon ops ls -p PROJECT" + (f' -q "{query}"' if query else "") + "`")
+    manual = ("use `polyaxon ops ls -p PROJECT" + (f' -q "{query}"' if query else "") + "`")
     extra = ("-q", f'"{query}"') if query else ()
     return Command(("project", command), "PLX209", manual, _PROJECT_RUNS_OPTIONS, rewrite=PATH,
                    v1=("ops", "ls") + extra,

@@ -17,9 +17,15 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX211',
     name='admin-commands',
-    summary='v0 `polyaxon deploy|teardown` and `admin` underscore options: v1 has `polyaxon admin` with dashed options',
+    summary=(
+        'v0 `polyaxon deploy|teardown` and `admin` underscore options: v1 has `polyaxon admin` with '
+        'dashed options'
+    ),
     why=(
-        'v1 deploys with `polyaxon admin deploy|upgrade|teardown`; the old top-level `deploy` and `teardown` aliases are gone, and options are dashed (`--manager-path`, `--dry-run`). `deploy --upgrade` is `admin upgrade`, reported for you to rewrite. The config file passed with `-f` must be a v1 Helm values file.'
+        'v1 deploys with `polyaxon admin deploy|upgrade|teardown`; the old top-level `deploy` and '
+        '`teardown` aliases are gone, and options are dashed (`--manager-path`, `--dry-run`). `deploy '
+        '--upgrade` is `admin upgrade`, reported for you to rewrite. The config file passed with `-f` '
+        'must be a v1 Helm values file.'
     ),
     example='polyaxon deploy -f config.yml\npolyaxon admin upgrade -f config.yml --dry_run\n',
     fixed_example='polyaxon admin deploy -f config.yml\npolyaxon admin upgrade -f config.yml --dry-run\n',

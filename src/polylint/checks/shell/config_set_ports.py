@@ -21,7 +21,11 @@ RULE = Rule(
     name='config-set-ports',
     summary='v0 `polyaxon config set --port/--http_port/--ws_port/--use_https`: v1 takes one URL in `--host`',
     why=(
-        "v1's `config set` has no `--port`, `--http_port`, `--ws_port` or `--use_https`: the whole address is one URL in `--host` (`--host=https://polyaxon.example.com:443`). `--verify_ssl` is spelled `--verify-ssl` and `--verbose` became `--debug`. The fix builds the URL from the v0 values, kept as written (so `$HOST` stays a variable); it needs `--host` and a `--use_https` value written in the script."
+        "v1's `config set` has no `--port`, `--http_port`, `--ws_port` or `--use_https`: the whole "
+        'address is one URL in `--host` (`--host=https://polyaxon.example.com:443`). `--verify_ssl` is '
+        'spelled `--verify-ssl` and `--verbose` became `--debug`. The fix builds the URL from the v0 '
+        'values, kept as written (so `$HOST` stays a variable); it needs `--host` and a `--use_https` '
+        'value written in the script.'
     ),
     example='polyaxon config set --host=localhost --port=31811 --use_https=false\n',
     fixed_example='polyaxon config set --host=http://localhost:31811\n',

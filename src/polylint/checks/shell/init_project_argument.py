@@ -17,7 +17,9 @@ RULE = Rule(
     name='init-project-argument',
     summary='v0 `polyaxon init PROJECT`: v1 takes the project as an option, `polyaxon init -p PROJECT`',
     why=(
-        'v0\'s `init` took the project as an argument; v1\'s takes it as an option (`--project/-p`) and refuses an argument ("Got unexpected extra argument"). The fix inserts `-p` before the project, which is kept as written (quotes and variables too).'
+        "v0's `init` took the project as an argument; v1's takes it as an option (`--project/-p`) and "
+        'refuses an argument ("Got unexpected extra argument"). The fix inserts `-p` before the project, '
+        'which is kept as written (quotes and variables too).'
     ),
     example='polyaxon init mnist\n',
     fixed_example='polyaxon init -p mnist\n',

@@ -19,10 +19,15 @@ RULE = Rule(
     name='login-credentials',
     summary='v0 `polyaxon login --username/--password`: Polyaxon CE v1 has no users',
     why=(
-        "v0's CE server had users, and scripts logged in with `polyaxon login -u USER -p PASSWORD`. Polyaxon CE v1 has no users and no login: drop the call. Polyaxon Cloud and EE log in with `polyaxon login --token TOKEN`. A v1 EE deployment still takes a username and password, so if that is yours, ignore PLX207."
+        "v0's CE server had users, and scripts logged in with `polyaxon login -u USER -p PASSWORD`. "
+        'Polyaxon CE v1 has no users and no login: drop the call. Polyaxon Cloud and EE log in with '
+        '`polyaxon login --token TOKEN`. A v1 EE deployment still takes a username and password, so if '
+        'that is yours, ignore PLX207.'
     ),
     example='polyaxon login --username=admin --password="$POLYAXON_PASSWORD"\n',
-    fixed_example='# Polyaxon CE v1: no login. Polyaxon Cloud/EE:\npolyaxon login --token "$POLYAXON_TOKEN"\n',
+    fixed_example=(
+        '# Polyaxon CE v1: no login. Polyaxon Cloud/EE: polyaxon login --token "$POLYAXON_TOKEN" '
+    ),
     fix=Applicability.MANUAL,
 )
 

@@ -21,7 +21,12 @@ RULE = Rule(
     name='notebook-command',
     summary='v0 `polyaxon notebook`: v1 starts JupyterLab from the hub with `polyaxon run --hub jupyterlab`',
     why=(
-        'Polyaxon v1 has no `notebook` command: JupyterLab is a service started from the component hub with `polyaxon run --hub jupyterlab` (safe fix). A v0 `kind: notebook` file becomes an operation with `hubRef: jupyterlab` and a `runPatch`, started with `polyaxon run -f FILE` (reported, not fixed). `notebook stop` and `notebook url` become `polyaxon ops stop` and `polyaxon ops service --url`; these fixes are unsafe, since without `-uid` v1 acts on the run it cached last, which must be the notebook.'
+        'Polyaxon v1 has no `notebook` command: JupyterLab is a service started from the component hub '
+        'with `polyaxon run --hub jupyterlab` (safe fix). A v0 `kind: notebook` file becomes an operation'
+        ' with `hubRef: jupyterlab` and a `runPatch`, started with `polyaxon run -f FILE` (reported, not '
+        'fixed). `notebook stop` and `notebook url` become `polyaxon ops stop` and `polyaxon ops service '
+        '--url`; these fixes are unsafe, since without `-uid` v1 acts on the run it cached last, which '
+        'must be the notebook.'
     ),
     example='polyaxon notebook -p mnist start\npolyaxon notebook stop -y\n',
     fixed_example='polyaxon run --hub jupyterlab -p mnist\npolyaxon ops stop -y\n',

@@ -20,9 +20,16 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX209',
     name='project-subcommands',
-    summary='v0 `polyaxon project` subcommands that v1 removed or changed (`list`, `experiments`, `groups`, `git`...)',
+    summary=(
+        'v0 `polyaxon project` subcommands that v1 removed or changed (`list`, `experiments`, `groups`, '
+        '`git`...)'
+    ),
     why=(
-        "v1's `project` group has `create`, `dashboard`, `delete`, `get`, `ls` and `update`. `list` is `ls`; `create --private` is the default (v1 has `--public` instead). Runs of a project are listed with `polyaxon ops ls -p PROJECT`, filtered by kind: groups are `kind: matrix`, jobs `kind: job`, notebooks and tensorboards `kind: service`; `--metrics/--params` columns are `-io`. v1 has no project git, CI, download or build invalidation commands."
+        "v1's `project` group has `create`, `dashboard`, `delete`, `get`, `ls` and `update`. `list` is "
+        '`ls`; `create --private` is the default (v1 has `--public` instead). Runs of a project are '
+        'listed with `polyaxon ops ls -p PROJECT`, filtered by kind: groups are `kind: matrix`, jobs '
+        '`kind: job`, notebooks and tensorboards `kind: service`; `--metrics/--params` columns are `-io`.'
+        ' v1 has no project git, CI, download or build invalidation commands.'
     ),
     example='polyaxon project create --name=mnist --private\npolyaxon project -p mnist groups\n',
     fixed_example='polyaxon project create --name=mnist\npolyaxon ops ls -q "kind: matrix" -p mnist\n',

@@ -17,7 +17,9 @@ RULE = Rule(
     name='removed-admin-groups',
     summary='v0 `polyaxon user|superuser|cluster|bookmark`: removed in v1, without a replacement',
     why=(
-        'Polyaxon v1\'s CLI has no user management (CE has no users; EE and Cloud manage them in the UI), no `cluster` command (use `kubectl get nodes`) and no bookmarks. These calls fail with "No such command"; remove them or replace them with the tools named.'
+        "Polyaxon v1's CLI has no user management (CE has no users; EE and Cloud manage them in the UI), "
+        'no `cluster` command (use `kubectl get nodes`) and no bookmarks. These calls fail with "No such '
+        'command"; remove them or replace them with the tools named.'
     ),
     example='polyaxon cluster\npolyaxon superuser grant adam\n',
     fixed_example='kubectl get nodes\n',

@@ -17,9 +17,15 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX210',
     name='removed-options',
-    summary='v0 options that v1 dropped from surviving commands (`run --ttl/--debug/--conda_env`, `version --cli`...)',
+    summary=(
+        'v0 options that v1 dropped from surviving commands (`run --ttl/--debug/--conda_env`, `version '
+        '--cli`...)'
+    ),
     why=(
-        'These commands still exist in v1, but v1 refuses these options ("No such option"). `run --ttl N` is `termination: {ttl: N}` in the polyaxonfile, and `--debug`/`--conda_env` have no v1 form, so those are reported. `check --definition` and `version --cli/--platform` are simply dropped: v1\'s `check` validates without printing a definition and v1\'s `version` prints both versions.'
+        'These commands still exist in v1, but v1 refuses these options ("No such option"). `run --ttl N`'
+        ' is `termination: {ttl: N}` in the polyaxonfile, and `--debug`/`--conda_env` have no v1 form, so'
+        ' those are reported. `check --definition` and `version --cli/--platform` are simply dropped: '
+        "v1's `check` validates without printing a definition and v1's `version` prints both versions."
     ),
     example='polyaxon version --cli\npolyaxon check -f polyaxonfile.yml --definition\n',
     fixed_example='polyaxon version\npolyaxon check -f polyaxonfile.yml\n',

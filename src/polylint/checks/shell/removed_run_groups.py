@@ -21,9 +21,21 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX201',
     name='removed-run-groups',
-    summary='v0 `polyaxon experiment|group|job|build` commands: v1 has one `polyaxon ops` group for every run',
+    summary=(
+        'v0 `polyaxon experiment|group|job|build` commands: v1 has one `polyaxon ops` group for every run'
+    ),
     why=(
-        'Polyaxon v1 has no `experiment`, `group`, `job` or `build` command group: `polyaxon experiment logs` fails with "No such command \'experiment\'". Runs of every kind are managed with `polyaxon ops <command>`, with the group\'s options after the command (`polyaxon ops logs -p PROJECT -uid UUID`). `outputs` became `ops artifacts`, `group experiments` became `ops ls -q "pipeline: UUID"`, `logs --past` is the default (v1 prints the stored logs, then follows a running run), `--hide_time` is `--hide-time`. Safety: without an id, v0 used its cached run and v1 uses its own cache (the run last started with `polyaxon run` or fetched with `ops get`), so the fix is safe. With an id (`-xp 12`, `-j "$JOB"`) the fix keeps the value after `-uid` and is unsafe: v1 wants the run\'s uuid, and v0 integer ids do not exist in v1. `resources`, `code`, `jobs`, bookmarks, per-replica `--job`, `restart -u` and `group stop --pending` have no v1 command and are reported without a fix.'
+        'Polyaxon v1 has no `experiment`, `group`, `job` or `build` command group: `polyaxon experiment '
+        'logs` fails with "No such command \'experiment\'". Runs of every kind are managed with `polyaxon '
+        "ops <command>`, with the group's options after the command (`polyaxon ops logs -p PROJECT -uid "
+        'UUID`). `outputs` became `ops artifacts`, `group experiments` became `ops ls -q "pipeline: '
+        'UUID"`, `logs --past` is the default (v1 prints the stored logs, then follows a running run), '
+        '`--hide_time` is `--hide-time`. Safety: without an id, v0 used its cached run and v1 uses its '
+        'own cache (the run last started with `polyaxon run` or fetched with `ops get`), so the fix is '
+        'safe. With an id (`-xp 12`, `-j "$JOB"`) the fix keeps the value after `-uid` and is unsafe: v1 '
+        "wants the run's uuid, and v0 integer ids do not exist in v1. `resources`, `code`, `jobs`, "
+        'bookmarks, per-replica `--job`, `restart -u` and `group stop --pending` have no v1 command and '
+        'are reported without a fix.'
     ),
     example='polyaxon experiment logs --past\npolyaxon job -p mnist stop -y\npolyaxon experiment outputs\n',
     fixed_example='polyaxon ops logs\npolyaxon ops stop -p mnist -y\npolyaxon ops artifacts\n',

@@ -19,12 +19,23 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX202',
     name='tensorboard-command',
-    summary='v0 `polyaxon tensorboard`: v1 starts TensorBoard from the hub with `polyaxon run --hub tensorboard:...`',
+    summary=(
+        'v0 `polyaxon tensorboard`: v1 starts TensorBoard from the hub with `polyaxon run --hub '
+        'tensorboard:...`'
+    ),
     why=(
-        "Polyaxon v1 has no `tensorboard` command: a TensorBoard is a service started from the component hub. For one run: `polyaxon run --hub tensorboard:single-run -P uuid=UUID`; for several runs (a v0 group): `polyaxon run --hub tensorboard:multi-run -P uuids=U1,U2,...`; for a path: an operation with `hubRef: tensorboard:path`. The fix for `tensorboard -xp N start` keeps N in `-P uuid=N` and is unsafe: v1 wants the run's uuid. `stop` and `url` act on the tensorboard's own v1 run (`ops stop -uid`, `ops service -uid --url`), whose uuid only you know, so they are reported without a fix."
+        'Polyaxon v1 has no `tensorboard` command: a TensorBoard is a service started from the component '
+        'hub. For one run: `polyaxon run --hub tensorboard:single-run -P uuid=UUID`; for several runs (a '
+        'v0 group): `polyaxon run --hub tensorboard:multi-run -P uuids=U1,U2,...`; for a path: an '
+        'operation with `hubRef: tensorboard:path`. The fix for `tensorboard -xp N start` keeps N in `-P '
+        "uuid=N` and is unsafe: v1 wants the run's uuid. `stop` and `url` act on the tensorboard's own v1"
+        ' run (`ops stop -uid`, `ops service -uid --url`), whose uuid only you know, so they are reported'
+        ' without a fix.'
     ),
     example='polyaxon tensorboard -xp 12 start\n',
-    fixed_example="polyaxon run --hub tensorboard:single-run -P uuid=12  # then put the run's uuid in place of 12\n",
+    fixed_example=(
+        "polyaxon run --hub tensorboard:single-run -P uuid=12  # then put the run's uuid in place of 12 "
+    ),
     fix=Applicability.UNSAFE,
 )
 

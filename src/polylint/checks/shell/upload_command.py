@@ -18,7 +18,11 @@ RULE = Rule(
     name='upload-command',
     summary='v0 `polyaxon upload`: v1 uploads code with a run (`polyaxon run -f FILE -u`)',
     why=(
-        "v0 uploaded the project's code once with `polyaxon upload`, and every later run used it. Polyaxon v1 has no `upload` command: `polyaxon run -f FILE -u` uploads the current folder into that run's artifacts (`{{ globals.run_artifacts_path }}/uploads`; set the component's `workingDir` there), and `polyaxon ops upload -uid UUID` adds files to an existing run. Merging the upload into the right `run` call is a decision for you, so there is no automatic fix."
+        "v0 uploaded the project's code once with `polyaxon upload`, and every later run used it. "
+        'Polyaxon v1 has no `upload` command: `polyaxon run -f FILE -u` uploads the current folder into '
+        "that run's artifacts (`{{ globals.run_artifacts_path }}/uploads`; set the component's "
+        '`workingDir` there), and `polyaxon ops upload -uid UUID` adds files to an existing run. Merging '
+        'the upload into the right `run` call is a decision for you, so there is no automatic fix.'
     ),
     example='polyaxon upload\npolyaxon run -f polyaxonfile.yml\n',
     fixed_example='polyaxon run -f polyaxonfile.yml -u\n',
