@@ -27,17 +27,24 @@ def format_for(output: Optional[str]) -> str:
     return FORMATS[extension]
 
 
+def _today() -> str:
+    return datetime.date.today().isoformat()
+
+
 def write_report(paths: Sequence[str], output: Optional[str], settings: Settings, jobs: int,
                  today: Optional[str] = None) -> int:
     """Write the report; 0 when it was written, 2 when a path does not exist (nothing is written)."""
     renderer = importlib.import_module(f"polylint.report.{format_for(output)}")
     to_file = output is not None and output != "-"
+    folder = os.path.dirname(output) if to_file and output else ""
+    if folder and not os.path.isdir(folder):
+        raise ConfigError(f"-o {output}: no such folder {folder}")
     found = survey(paths, settings, jobs, leave_out=output if to_file else None)
     if found.missing:
         for missing in found.missing:
             print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
         return 2
-    date = today or datetime.date.today().isoformat()
+    date = today or _today()
     progress = baseline.progress(found.findings, found.files, paths, settings, date)
     text: str = renderer.render(model.build(found, progress, paths, date))
     if to_file:

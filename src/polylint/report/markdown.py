@@ -103,8 +103,8 @@ def _rewrites(report: MigrationReport, findings: Dict[str, List[Finding]],
             continue
         out += [f"### {code(fixes.path)}", ""]
         for finding in listed:
-            fix_message = f" Fix: {prose(finding.fix.message)}." if finding.fix else ""
-            out.append(f"- {_where(finding)} {prose(finding.message)}.{fix_message}")
+            fix_message = f" Fix: {prose(model.sentence(finding.fix.message))}" if finding.fix else ""
+            out.append(f"- {_where(finding)} {prose(model.sentence(finding.message))}{fix_message}")
         out += _dropped(fixes) + [""]
         if rewrite.diff:
             out += _diff_block(rewrite.diff, fixes.path)
@@ -112,7 +112,7 @@ def _rewrites(report: MigrationReport, findings: Dict[str, List[Finding]],
 
 
 def _dropped(fixes: FileFixes) -> List[str]:
-    return [f"- {_where(finding)} {prose(finding.message)}." for finding in fixes.dropped]
+    return [f"- {_where(finding)} {prose(model.sentence(finding.message))}" for finding in fixes.dropped]
 
 
 def _diff_block(diff: str, path: str) -> List[str]:

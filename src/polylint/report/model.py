@@ -167,5 +167,9 @@ def todo_summary(report: MigrationReport) -> str:
             f"{'needs' if count == 1 else 'need'} a person.")
 
 
+def sentence(text: str) -> str:
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def _plural(count: int, singular: str, plural: Optional[str] = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
