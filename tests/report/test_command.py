@@ -56,7 +56,7 @@ def test_first_report_totals_fixes_and_todos(polylint, repository):
     assert (outcome.code, outcome.err) == (0, "")
     text = outcome.out
     assert text.startswith("# Polyaxon v1 migration report\n\npolylint 0.1.0 checked 2 files under `.` on "
-                           "2024-05-01; 2 of them have findings.\n")
+                           "2024-05-01; 2 have findings.\n")
     assert progress_lines(text) == (
         "`" + "▓" * 27 + "░" * 13 + "`",
         "**0% done · 0 done · 2 fixable (1 by `--fix`, 1 more by `--unsafe-fixes`) · 1 manual**")

@@ -118,7 +118,7 @@ def _load(path: Path) -> Tuple[Dict[Key, int], Optional[str], Optional[str]]:
     except FileNotFoundError:
         return {}, None, None
     except (OSError, ValueError) as error:
-        return {}, None, f"{path} could not be read ({error}); a new baseline was started"
+        return {}, None, f"{_shown(path)} could not be read ({error}); a new baseline was started"
     try:
         if data["version"] != FORMAT_VERSION:
             raise ValueError(f"format version {data['version']!r}")
@@ -126,7 +126,7 @@ def _load(path: Path) -> Tuple[Dict[Key, int], Optional[str], Optional[str]]:
                  for name, codes in data["peaks"].items() for code, count in codes.items()}
         return peaks, str(data["since"]), None
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        return {}, None, f"{path} is not a baseline polylint can read ({error}); a new baseline was started"
+        return {}, None, f"{_shown(path)} is not a baseline polylint can read ({error}); a new baseline was started"
 
 
 def _save(path: Path, peaks: Dict[Key, int], since: str) -> None:

@@ -58,7 +58,7 @@ def render(report: MigrationReport) -> str:
     paths = ", ".join(f"<code>{html.escape(path)}</code>" for path in report.paths)
     body.append(f"<p>polylint {html.escape(report.version)} checked {report.checked} "
                 f"{'file' if report.checked == 1 else 'files'} under {paths} on {html.escape(report.date)}; "
-                f"{report.files_with_findings} of them have findings.</p>")
+                f"{model.with_findings(report)}.</p>")
     body += ["<h2>Progress</h2>", _bar(report), f'<p class="headline">{prose(model.headline(progress))}</p>',
              _legend(), f'<p class="note">{_emphasis(prose(model.progress_definition(progress)))}</p>']
     if progress.first:

@@ -52,7 +52,7 @@ def render(report: MigrationReport) -> str:
     out: List[str] = [f"# {model.TITLE}", ""]
     out += [f"polylint {report.version} checked {report.checked} "
             f"{'file' if report.checked == 1 else 'files'} under {', '.join(code(p) for p in report.paths)} "
-            f"on {report.date}; {report.files_with_findings} of them have findings.", ""]
+            f"on {report.date}; {model.with_findings(report)}.", ""]
     out += ["## Progress", "", f"`{bar(report)}`", "",
             f"**{model.headline(progress)}**", "",
             f"Legend: `{BAR_CHARACTERS[0]}` {model.DONE} · `{BAR_CHARACTERS[1]}` {model.FIXABLE} · "

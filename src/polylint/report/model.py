@@ -167,6 +167,11 @@ def todo_summary(report: MigrationReport) -> str:
             f"{'needs' if count == 1 else 'need'} a person.")
 
 
+def with_findings(report: MigrationReport) -> str:
+    count = report.files_with_findings
+    return f"{count} {'has' if count == 1 else 'have'} findings"
+
+
 def sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
