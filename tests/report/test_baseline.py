@@ -71,24 +71,24 @@ def test_peaks_rise_with_new_findings_and_all_of_them_count_when_gone(polylint, 
     assert headline(polylint).startswith("**0% done · 0 done · 2 fixable")
     polylint("check", "--fix", "--unsafe-fixes")
     assert headline(polylint).startswith("**100% done · 2 done · 0 fixable")
-    baseline = json.loads((tmp_path / ".polylint_cache/report-baseline.json").read_text())
+    baseline = json.loads((tmp_path / ".polylint_cache/report/baseline.json").read_text())
     assert baseline["peaks"] == {"train.yml": {"PLX113": 2}}
 
 
 def test_an_unreadable_baseline_is_started_again_and_said(polylint, tmp_path):
     write(tmp_path, "train.yml", V0_EXPERIMENT)
-    write(tmp_path, ".polylint_cache/report-baseline.json", "{not json")
+    write(tmp_path, ".polylint_cache/report/baseline.json", "{not json")
     text = polylint("report").out
-    assert "Note: .polylint_cache/report-baseline.json could not be read (" in text
+    assert "Note: .polylint_cache/report/baseline.json could not be read (" in text
     assert "a new baseline was started." in text
     assert "This is the first report" in text
-    assert json.loads((tmp_path / ".polylint_cache/report-baseline.json").read_text())["peaks"] == {
+    assert json.loads((tmp_path / ".polylint_cache/report/baseline.json").read_text())["peaks"] == {
         "train.yml": {"PLX100": 1}}
 
 
 def test_a_baseline_of_another_format_is_started_again(polylint, tmp_path):
     write(tmp_path, "train.yml", V0_EXPERIMENT)
-    write(tmp_path, ".polylint_cache/report-baseline.json", '{"version": 99, "since": "x", "peaks": {}}')
+    write(tmp_path, ".polylint_cache/report/baseline.json", '{"version": 99, "since": "x", "peaks": {}}')
     assert "is not a baseline polylint can read (format version 99)" in polylint("report").out
 
 
@@ -96,6 +96,6 @@ def test_the_baseline_lives_in_the_project_root(polylint, tmp_path):
     write(tmp_path, "pyproject.toml", "[tool.polylint]\nignore = []\n")
     write(tmp_path, "src/conf/train.yml", V0_EXPERIMENT)
     polylint("report", "src")
-    baseline = json.loads((tmp_path / ".polylint_cache/report-baseline.json").read_text())
+    baseline = json.loads((tmp_path / ".polylint_cache/report/baseline.json").read_text())
     assert baseline["peaks"] == {"src/conf/train.yml": {"PLX100": 1}}
     assert not (tmp_path / "src/.polylint_cache").exists()

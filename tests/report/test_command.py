@@ -94,7 +94,7 @@ def test_first_report_totals_fixes_and_todos(polylint, repository):
         "- [ ] **PLX100** line 1, column 1: v0 Polyaxonfile (`kind: experiment`): Polyaxon v1 reads only "
         "`version: 1.1` components and operations; convert it\n"
         f"  - v1: {plx100.summary}. See [PLX100 v0-polyaxonfile]({plx100.url}).")
-    baseline = json.loads((repository / ".polylint_cache" / "report-baseline.json").read_text())
+    baseline = json.loads((repository / ".polylint_cache" / "report/baseline.json").read_text())
     assert baseline == {"version": 1, "since": TODAY,
                         "peaks": {"a.yml": {"PLX113": 1, "PLX199": 1}, "conf/train.yml": {"PLX100": 1}}}
     assert (repository / ".polylint_cache" / ".gitignore").read_text().endswith("\n*\n")
@@ -133,7 +133,7 @@ def test_progress_after_fix_then_unsafe_fixes_then_a_manual_conversion(polylint,
     assert section(text, "Manual to-dos") == "Nothing to do by hand."
     assert section(text, "Totals by rule") == "No findings."
     # The peaks stay: the baseline remembers what there was to do.
-    baseline = json.loads((repository / ".polylint_cache" / "report-baseline.json").read_text())
+    baseline = json.loads((repository / ".polylint_cache" / "report/baseline.json").read_text())
     assert baseline["peaks"] == {"a.yml": {"PLX113": 1, "PLX199": 1}, "conf/train.yml": {"PLX100": 1}}
 
 

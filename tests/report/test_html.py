@@ -45,7 +45,7 @@ def parse(page):
 
 def report_with(finding):
     progress = Progress(safe=0, unsafe=0, manual=1, done=0, since="2024-05-01", first=True,
-                        baseline=".polylint_cache/report-baseline.json")
+                        baseline=".polylint_cache/report/baseline.json")
     return MigrationReport(paths=["<i>repo</i>"], date="2024-05-01", checked=1, progress=progress, families=[],
                            rules=[], fixes=[], safe={}, unsafe={}, todos={finding.filename: [finding]}, notes=[])
 

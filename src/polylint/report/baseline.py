@@ -2,7 +2,7 @@
 
 A file that has no finding now may never have had one, so a count of clean files says nothing about
 progress. Instead each report records, for every file and rule, the most findings it has ever seen
-there (``report-baseline.json`` under ``.polylint_cache`` in the project root, the folder of the
+there (``.polylint_cache/report/baseline.json`` in the project root, the folder of the
 configuration file or of the first path). *Done* is the sum over files and rules of that peak minus
 what is found now. A (file, rule) pair counts only while it is in scope: the rule is enabled for the
 file and the file is checked now, or it was deleted from a folder being reported on. A file excluded
@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from polylint.cache import CACHE_FOLDER
 from polylint.config import Settings
 from polylint.diagnostics import Applicability, Finding
 from polylint.rules import all_rules
 
-CACHE_FOLDER = ".polylint_cache"
-BASELINE_NAME = "report-baseline.json"
+# A folder of its own: the check cache treats every JSON file at the top of the cache folder as its own.
+BASELINE = Path("report") / "baseline.json"
 FORMAT_VERSION = 1
 
 Key = Tuple[str, str]  # (file relative to the root, in POSIX form; rule code)
@@ -58,7 +59,7 @@ class Progress:
 
 
 def baseline_path(settings: Settings) -> Path:
-    return settings.root / CACHE_FOLDER / BASELINE_NAME
+    return settings.root / CACHE_FOLDER / BASELINE
 
 
 def key_path(filename: str, root: Path) -> str:
@@ -135,7 +136,7 @@ def _save(path: Path, peaks: Dict[Key, int], since: str) -> None:
         nested.setdefault(name, {})[code] = count
     text = json.dumps({"version": FORMAT_VERSION, "since": since, "peaks": nested}, indent=1) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
-    ignore = path.parent / ".gitignore"
+    ignore = path.parent.parent / ".gitignore"
     if not ignore.exists():
         # As ruff does for its cache: the folder is local state, never committed.
         ignore.write_text("# Automatically created by polylint.\n*\n", encoding="utf-8")
