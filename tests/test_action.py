@@ -62,8 +62,8 @@ def run_check_step(repository: Path, tmp_path: Path, **inputs: str) -> subproces
     script = tmp_path / "step.sh"
     script.write_text(check["run"])
     env = {**os.environ, **environment, "PYTHONPATH": str(SRC), "PATH": f"{shim}{os.pathsep}{os.environ['PATH']}"}
-    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=repository,
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], check=False,
+                          cwd=repository, env=env, capture_output=True, text=True, timeout=120)
 
 
 @pytest.fixture

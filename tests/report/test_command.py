@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from polylint.report import command
 from polylint import rules
+from polylint.report import command
 from tests.conftest import V1_COMPONENT
 
 TODAY = "2024-05-01"

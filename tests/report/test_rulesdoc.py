@@ -3,8 +3,8 @@ from pathlib import Path
 
 from polylint.diagnostics import Applicability
 from polylint.report.rulesdoc import COMMAND, render, table_cell
-from polylint.rules import DOCS_URL, Rule, all_rules, heading_anchor
 from polylint.ruledoc import render_rule
+from polylint.rules import DOCS_URL, Rule, all_rules, heading_anchor
 
 RULES_MD = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
 

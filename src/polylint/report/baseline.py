@@ -18,7 +18,7 @@ import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Optional, Sequence, Set, Tuple
 
 from polylint.cache import CACHE_FOLDER
 from polylint.config import Settings
@@ -87,9 +87,9 @@ def progress(findings: Sequence[Finding], checked: Iterable[str], reported: Sequ
         peaks[key] = max(peaks.get(key, 0), count)
     since = since or today
     _save(path, peaks, since)
-    count = Counter(finding.applicability for finding in findings)
-    return Progress(safe=count[Applicability.SAFE], unsafe=count[Applicability.UNSAFE],
-                    manual=count[Applicability.MANUAL], done=sum(done_by_family.values()), since=since,
+    by_fix = Counter(finding.applicability for finding in findings)
+    return Progress(safe=by_fix[Applicability.SAFE], unsafe=by_fix[Applicability.UNSAFE],
+                    manual=by_fix[Applicability.MANUAL], done=sum(done_by_family.values()), since=since,
                     first=first, baseline=_shown(path), done_by_family=dict(done_by_family), problem=problem)
 
 
@@ -98,7 +98,7 @@ def _shown(path: Path) -> str:
     return Path(str(path) if relative.startswith("..") else relative).as_posix()
 
 
-def _in_scope(name: str, code: str, checked: set, reported: Sequence[str], settings: Settings) -> bool:
+def _in_scope(name: str, code: str, checked: Set[str], reported: Sequence[str], settings: Settings) -> bool:
     absolute = os.path.join(settings.root, name)
     if not settings.is_enabled(code, absolute):
         return False

@@ -106,8 +106,8 @@ def _legend() -> str:
 
 def _totals(report: MigrationReport) -> List[str]:
     out = ["<h2>Totals by surface</h2>", "<table>",
-           "<tr><th>Rules</th><th>Surface</th><th>Files</th><th>Findings</th><th><code>--fix</code></th>"
-           "<th><code>--unsafe-fixes</code></th><th>Manual</th><th>Done</th></tr>"]
+           ("<tr><th>Rules</th><th>Surface</th><th>Files</th><th>Findings</th><th><code>--fix</code></th>"
+            "<th><code>--unsafe-fixes</code></th><th>Manual</th><th>Done</th></tr>")]
     for family in report.families:
         numbers = (family.files, family.findings, family.safe, family.unsafe, family.manual, family.done)
         out.append(f"<tr><td>{family.label}</td><td>{html.escape(family.description)}</td>"

@@ -50,21 +50,21 @@ def bar(report: MigrationReport) -> str:
 def render(report: MigrationReport) -> str:
     progress = report.progress
     out: List[str] = [f"# {model.TITLE}", ""]
-    out += [f"polylint {report.version} checked {report.checked} "
-            f"{'file' if report.checked == 1 else 'files'} under {', '.join(code(p) for p in report.paths)} "
-            f"on {report.date}; {model.with_findings(report)}.", ""]
+    out += [(f"polylint {report.version} checked {report.checked} "
+             f"{'file' if report.checked == 1 else 'files'} under {', '.join(code(p) for p in report.paths)} "
+             f"on {report.date}; {model.with_findings(report)}."), ""]
     out += ["## Progress", "", f"`{bar(report)}`", "",
             f"**{model.headline(progress)}**", "",
-            f"Legend: `{BAR_CHARACTERS[0]}` {model.DONE} · `{BAR_CHARACTERS[1]}` {model.FIXABLE} · "
-            f"`{BAR_CHARACTERS[2]}` {model.MANUAL}.", "", model.progress_definition(progress), ""]
+            (f"Legend: `{BAR_CHARACTERS[0]}` {model.DONE} · `{BAR_CHARACTERS[1]}` {model.FIXABLE} · "
+             f"`{BAR_CHARACTERS[2]}` {model.MANUAL}."), "", model.progress_definition(progress), ""]
     if progress.first:
         out += ["This is the first report: it starts the baseline, so nothing is done yet.", ""]
     if progress.problem:
         out += [f"Note: {prose(progress.problem)}.", ""]
     out += _totals(report)
-    out += [f"## What `--fix` would rewrite", "", model.fix_summary(report), ""]
+    out += ["## What `--fix` would rewrite", "", model.fix_summary(report), ""]
     out += _rewrites(report, report.safe, lambda fixes: fixes.with_fix)
-    out += [f"## What `--unsafe-fixes` would add", "", model.unsafe_summary(report), ""]
+    out += ["## What `--unsafe-fixes` would add", "", model.unsafe_summary(report), ""]
     out += _rewrites(report, report.unsafe, lambda fixes: fixes.unsafe_adds)
     out += ["## Manual to-dos", "", model.todo_summary(report), ""]
     out += _todos(report.todos)

@@ -138,8 +138,8 @@ def headline(progress: Progress) -> str:
     if progress.total == 0:
         return "Nothing to migrate: no Polyaxon v0 usage found."
     parts = [f"{progress.percent_done}% done", f"{progress.done} done",
-             f"{progress.fixable} fixable ({progress.safe} by `--fix`, {progress.unsafe} more by "
-             "`--unsafe-fixes`)", f"{progress.manual} manual"]
+             (f"{progress.fixable} fixable ({progress.safe} by `--fix`, {progress.unsafe} more by "
+              "`--unsafe-fixes`)"), f"{progress.manual} manual"]
     return " · ".join(parts)
 
 

@@ -11,8 +11,8 @@ import sys
 from itertools import groupby
 from typing import Iterable, List
 
-from polylint.rules import FAMILIES, Rule, all_rules
 from polylint.ruledoc import anchor, render_rule
+from polylint.rules import FAMILIES, Rule, all_rules
 
 COMMAND = "python -m polylint.report.rulesdoc > docs/rules.md"
 
@@ -29,10 +29,10 @@ def render(rules: Iterable[Rule]) -> str:
         "",
         f"<!-- Generated from the rule registry by `{COMMAND}`; edit the rules, not this file. -->",
         "",
-        "Every rule has a stable code: `PLX` and three digits, whose hundreds digit names what it is about. "
-        "Fix: **safe** rules are rewritten by `polylint check --fix`, **unsafe** ones only with "
-        "`--unsafe-fixes` (review the result), and **manual** ones are reported with the v1 way to do it. "
-        "`polylint rule CODE` prints a section of this page.",
+        ("Every rule has a stable code: `PLX` and three digits, whose hundreds digit names what it is about. "
+         "Fix: **safe** rules are rewritten by `polylint check --fix`, **unsafe** ones only with "
+         "`--unsafe-fixes` (review the result), and **manual** ones are reported with the v1 way to do it. "
+         "`polylint rule CODE` prints a section of this page."),
         "",
     ]
     for digit, family_rules in groupby(ordered, key=lambda rule: rule.code[3]):
