@@ -1,5 +1,7 @@
 from polylint.config import Settings
-from polylint.report.survey import survey
+from polylint.diagnostics import Finding, Position
+from polylint.report.survey import _file_fixes, survey
+from polylint.runner import FileResult
 from tests.conftest import V0_EXPERIMENT, V1_COMPONENT
 
 V1_BARE_MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
@@ -34,3 +36,13 @@ def test_the_report_file_itself_is_left_out(tmp_path, monkeypatch):
 def test_missing_paths_are_returned(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert survey(["nowhere"], Settings(root=tmp_path), 1).missing == ["nowhere"]
+
+
+def test_fixes_that_would_be_dropped_are_listed_once():
+    dropped = Finding("a.yml", "PLX007", "fix for PLX199 dropped: the result did not verify", Position(2, 1),
+                      Position(2, 1))
+    other = Finding("a.yml", "PLX100", "v0", Position(1, 1), Position(1, 2))
+    fixes = _file_fixes(FileResult("a.yml", findings=[other, dropped]),
+                        FileResult("a.yml", findings=[other, dropped]))
+    assert fixes.dropped == [dropped]
+    assert (fixes.with_fix.fixed, fixes.unsafe_adds.fixed, fixes.unsafe_adds.diff) == (0, 0, "")
