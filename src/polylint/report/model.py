@@ -67,8 +67,7 @@ class MigrationReport:
 
     @property
     def files_with_findings(self) -> int:
-        return len({finding.filename for group in (self.safe, self.unsafe, self.todos) for finding in
-                    (f for findings in group.values() for f in findings)})
+        return len({path for group in (self.safe, self.unsafe, self.todos) for path in group})
 
     @property
     def fix_total(self) -> int:
