@@ -61,10 +61,13 @@ def test_first_report_totals_fixes_and_todos(polylint, repository):
         "`" + "▓" * 27 + "░" * 13 + "`",
         "**0% done · 0 done · 2 fixable (1 by `--fix`, 1 more by `--unsafe-fixes`) · 1 manual**")
     assert "This is the first report: it starts the baseline, so nothing is done yet." in text
-    assert section(text, "Totals by surface").splitlines()[2:] == [
+    rows = section(text, "Totals by surface").splitlines()[2:]
+    assert rows[:2] == [
         "| PLX0xx | files that could not be read or parsed | 0 | 0 | 0 | 0 | 0 | 0 |",
         "| PLX1xx | Polyaxonfiles | 2 | 3 | 1 | 1 | 1 | 0 |",
     ]
+    # Every other family with rules has its row, with nothing found in this tree.
+    assert all(row.endswith("| 0 | 0 | 0 | 0 | 0 | 0 |") for row in rows[2:])
     assert section(text, "Totals by rule").splitlines()[2:] == [
         f"| {link('PLX100')} | v0-polyaxonfile | manual | 1 | 1 |",
         f"| {link('PLX113')} | bare-integer-memory | unsafe | 1 | 1 |",
@@ -114,7 +117,7 @@ def test_progress_after_fix_then_unsafe_fixes_then_a_manual_conversion(polylint,
         "`" + "█" * 14 + "▓" * 13 + "░" * 13 + "`",
         "**33% done · 1 done · 1 fixable (0 by `--fix`, 1 more by `--unsafe-fixes`) · 1 manual**")
     assert "This is the first report" not in text
-    assert section(text, "Totals by surface").splitlines()[-1] == "| PLX1xx | Polyaxonfiles | 2 | 2 | 0 | 1 | 1 | 1 |"
+    assert "| PLX1xx | Polyaxonfiles | 2 | 2 | 0 | 1 | 1 | 1 |" in section(text, "Totals by surface").splitlines()
     assert section(text, "What `--fix` would rewrite") == "`polylint check --fix` would change nothing."
     assert "--- a/a.yml\n+++ b/a.yml\n" in section(text, "What `--unsafe-fixes` would add")
 
@@ -154,6 +157,8 @@ def test_markdown_output_file_holds_what_stdout_shows(polylint, repository):
     text = (repository / "docs/migration.md").read_text()
     first = "This is the first report: it starts the baseline, so nothing is done yet.\n\n"
     assert first in text
+    # The second run, to stdout, is told to leave the written report out, as the first run did.
+    (repository / ".polylintignore").write_text("docs/migration.md\n")
     assert text.replace(first, "") == polylint("report").out
 
 
