@@ -92,3 +92,14 @@ def test_fix_run_does_not_trust_a_cached_fixable_result(polylint, tmp_path):
     polylint("check", "--jobs", "1", "--fix", "--unsafe-fixes")
     assert "512Mi" in path.read_text()
     assert polylint("check", "--jobs", "1", "--unsafe-fixes").code == 0
+
+
+def test_only_stale_cache_files_are_swept(polylint, tmp_path):
+    (tmp_path / "a.yml").write_text(V0_EXPERIMENT)
+    folder = tmp_path / ".polylint_cache"
+    folder.mkdir()
+    (folder / "0123456789abcdef-0123456789abcdef.json").write_text("{}")
+    (folder / "notes.json").write_text("{}")
+    polylint("check")
+    names = sorted(path.name for path in folder.glob("*.json"))
+    assert "notes.json" in names and "0123456789abcdef-0123456789abcdef.json" not in names and len(names) == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 from dataclasses import asdict, fields
 from pathlib import Path
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from polylint.runner import FileResult, Options
 
 CACHE_FOLDER = ".polylint_cache"
+_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{16}\.json")
 # Findings that describe the run, not the file's bytes, are never remembered.
 TRANSIENT_CODES = frozenset({"PLX006", "PLX008", "PLX009"})
 
@@ -142,8 +144,9 @@ class Cache:
             temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_text(json.dumps(self.entries), encoding="utf-8")
             os.replace(temporary, self.file)
-            for stale in folder.glob("*.json"):
-                if stale != self.file:
+            # Results for other code or settings: only files of the cache's own naming.
+            for stale in folder.glob("*-*.json"):
+                if stale != self.file and _CACHE_NAME.fullmatch(stale.name):
                     stale.unlink()
         except OSError:
             pass  # a cache that cannot be written only costs time

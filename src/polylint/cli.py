@@ -61,6 +61,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
                        help="processes to check with (default: cores)")
 
+    report = commands.add_parser("report", help="write a migration report: Markdown, or HTML with -o FILE.html")
+    report.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    report.add_argument("-o", "--output", metavar="FILE", help="FILE.md or FILE.html (default: Markdown on stdout)")
+    report.add_argument("--config", type=Path, metavar="FILE", help="a pyproject.toml or .polylint.toml")
+    report.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
+                        help="processes to check with (default: cores)")
+    report.set_defaults(select=None, ignore=None, extend_select=None, exclude=None, extend_exclude=None,
+                        unsafe_fixes=None, output_format=None)
+
     rule = commands.add_parser("rule", help="print a rule's documentation")
     rule.add_argument("code", nargs="?", help="a rule code such as PLX100")
     rule.add_argument("--all", action="store_true", help="list every rule")
@@ -75,6 +84,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return _check(args)
         if args.command == "rule":
             return _rule(args, parser)
+        if args.command == "report":
+            from polylint.report.command import write_report
+
+            if args.jobs < 1:
+                raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
+            return write_report(args.paths, args.output, _settings(args), args.jobs)
     except ConfigError as error:
         print(f"polylint: error: {error}", file=sys.stderr)
         return EXIT_ERROR

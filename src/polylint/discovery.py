@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import List, Tuple
-
-import pathspec
+from typing import TYPE_CHECKING, List, Tuple
 
 from polylint.config import Settings
 from polylint.hosts import claiming
@@ -28,7 +26,10 @@ class Discovery:
     missing: List[str] = field(default_factory=list)
 
 
-_Ignore = Tuple[str, pathspec.GitIgnoreSpec]
+if TYPE_CHECKING:
+    import pathspec
+
+_Ignore = Tuple[str, "pathspec.GitIgnoreSpec"]
 
 
 def discover(paths: List[str], settings: Settings) -> Discovery:
@@ -60,6 +61,8 @@ def _load_ignores(folder: str) -> List[_Ignore]:
                 lines = handle.read().splitlines()
         except OSError:
             continue
+        import pathspec  # only a tree with ignore files pays for it
+
         specs.append((os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(lines)))
     return specs
 

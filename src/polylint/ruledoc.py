@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from polylint.diagnostics import Applicability
-from polylint.rules import Rule
+from polylint.rules import Rule, heading_anchor
 
 _FIX_SAFETY = {
     Applicability.SAFE: "Fix is safe: `polylint check --fix` applies it; the meaning of the file is kept.",
@@ -19,13 +19,13 @@ _FIX_SAFETY = {
 
 
 def anchor(rule: Rule) -> str:
-    return f"{rule.code.lower()}-{rule.name}"
+    return heading_anchor(rule.heading)
 
 
 def render_rule(rule: Rule, heading: str = "#") -> str:
     sub = heading + "#"
     return (
-        f"{heading} {rule.code} {rule.name}\n\n"
+        f"{heading} {rule.heading}\n\n"
         f"{_FIX_SAFETY[rule.fix]}\n\n"
         f"{sub} What it does\n\n{rule.summary}.\n\n"
         f"{sub} Why is this bad?\n\n{rule.why}\n\n"

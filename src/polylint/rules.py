@@ -67,8 +67,21 @@ class Rule:
         return FAMILY_LANGUAGES[self.code[3]]
 
     @property
+    def heading(self) -> str:
+        """The title of the rule's section in docs/rules.md."""
+        return f"{self.code} {self.name}"
+
+    @property
     def url(self) -> str:
-        return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
+        return f"{DOCS_URL}#{heading_anchor(self.heading)}"
+
+
+def heading_anchor(heading: str) -> str:
+    """The id GitHub gives a Markdown heading: lower case, punctuation dropped, spaces made hyphens.
+
+    `## PLX106 pre-0.6-form` is `#plx106-pre-06-form` there, so a link built any other way would miss.
+    """
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 
 def _modules(package: str) -> Iterator[ModuleType]:

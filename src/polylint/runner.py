@@ -7,12 +7,9 @@ order the files were found.
 from __future__ import annotations
 
 import codecs
-import difflib
 import errno
 import os
 import stat
-import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
@@ -99,6 +96,8 @@ def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache
         fresh: Iterator[FileResult] = map(process_path, todo, [options] * len(todo), digests)
         yield from _merge(cached, fresh, cache, options)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a run over many files pays for it
+
     chunk = max(1, min(64, len(todo) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         yield from _merge(cached, pool.map(process_path, todo, [options] * len(todo), digests, chunksize=chunk),
@@ -200,6 +199,8 @@ def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: O
     if source.text != original.text:
         result.new_data = source.data
         if options.diff:
+            import difflib
+
             result.diff = "".join(difflib.unified_diff(
                 original.text.splitlines(keepends=True), source.text.splitlines(keepends=True),
                 fromfile=f"a/{original.path}", tofile=f"b/{original.path}"))
@@ -333,6 +334,8 @@ def _check_region(region: Region, context: CheckContext) -> Iterator[_Hit]:
 
 
 def _internal_error(where: str, error: Exception) -> _Hit:
+    import traceback
+
     frame = traceback.extract_tb(error.__traceback__)[-1]
     return _Hit(read_errors.INTERNAL_ERROR.code,
                 f"internal error in {where}: {type(error).__name__}: {error} "
