@@ -12,7 +12,7 @@ ENTRYPOINT ["polyaxon", "init", "my proj"]
 RUN echo polyaxon upload
 """
 AFTER = """FROM python:3.8
-RUN pip install polyaxon-cli && \\
+RUN pip install "polyaxon>=1.20,<2" && \\
 # docker drops this comment
     polyaxon config set --host=http://localhost:80 && \\
     polyaxon init -p mnist
@@ -24,7 +24,7 @@ RUN echo polyaxon upload
 
 def test_shell_and_exec_forms_are_located() -> None:
     found = [(f.code, f.location.row, f.location.column, f.end_location.column) for f in findings("Dockerfile", BEFORE)]
-    assert found == [("PLX206", 4, 42, 51), ("PLX205", 5, 19, 24), ("PLX201", 6, 19, 49), ("PLX205", 7, 34, 41)]
+    assert found == [("PLX402", 2, 17, 29), ("PLX206", 4, 42, 51), ("PLX205", 5, 19, 24), ("PLX201", 6, 19, 49), ("PLX205", 7, 34, 41)]
 
 
 def test_shell_and_exec_forms_are_rewritten() -> None:

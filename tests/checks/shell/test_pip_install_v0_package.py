@@ -1,5 +1,5 @@
-"""PLX402: `pip install` of v0 packages, checked on shell regions built here (the shell host kinds
-cut scripts, Dockerfiles, CI files and notebooks into such regions)."""
+"""PLX402: `pip install` of v0 packages: the check on shell regions built here, then through every shell
+host kind (scripts, CI files, Markdown, Makefiles, Dockerfiles, notebooks) with the real pipeline."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from polylint.context import CheckContext
 from polylint.diagnostics import Diagnostic
 from polylint.runner import apply_edits
 from polylint.source import Region
+from tests.helpers import check_transformed as check_transformed_file
+from tests.helpers import findings
 
 
 def diagnostics(text: str, settings: Optional[Settings] = None) -> List[Diagnostic]:
@@ -112,3 +114,27 @@ def test_any_command_line_settles_and_stays_clean(pieces: List[str]) -> None:
     # Only v0 words change: every other word of the text is still there, in order.
     kept = [word for word in text.split() if "polyaxon" not in word]
     assert [word for word in after.split() if "polyaxon" not in word] == kept
+
+
+NOTEBOOK = ('{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count": null,\n   "metadata": {},\n'
+            '   "outputs": [],\n   "source": [\n    "!pip install %s\\n",\n    "import numpy"\n   ]\n  }\n ],\n'
+            ' "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n')
+
+
+@pytest.mark.parametrize(("name", "before", "after"), [
+    ("train.sh", "#!/bin/bash\npip install polyaxon-client==0.6.1 polyaxon-helper\npython train.py\n",
+     '#!/bin/bash\npip install "polyaxon>=1.20,<2"\npython train.py\n'),
+    (".gitlab-ci.yml", "train:\n  script:\n    - pip install -U polyaxon-cli\n",
+     'train:\n  script:\n    - pip install -U "polyaxon>=1.20,<2"\n'),
+    (".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    steps:\n      - run: pip install polyaxon-client\n",
+     'on: push\njobs:\n  t:\n    steps:\n      - run: pip install "polyaxon>=1.20,<2"\n'),
+    ("README.md", "```bash\npip install polyaxon-cli\n```\n", '```bash\npip install "polyaxon>=1.20,<2"\n```\n'),
+    ("Makefile", "install:\n\tpip install polyaxon-client\n", 'install:\n\tpip install "polyaxon>=1.20,<2"\n'),
+    ("Dockerfile", "FROM python:3.8\nRUN pip install --no-cache-dir polyaxon_helper numpy\n",
+     'FROM python:3.8\nRUN pip install --no-cache-dir "polyaxon>=1.20,<2" numpy\n'),
+    ("train.ipynb", NOTEBOOK % "polyaxon-client==0.6.1", NOTEBOOK % '\\"polyaxon>=1.20,<2\\"'),
+])
+def test_through_every_shell_host(name: str, before: str, after: str) -> None:
+    (finding, *_) = findings(name, before)
+    assert finding.code == RULE.code
+    check_transformed_file(name, before, after)
