@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Optional
 
 from polylint.checks.polyaxonfile._document import at_key, document
 from polylint.context import CheckContext
-from polylint.diagnostics import Applicability, Diagnostic
+from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
 from polylint.source import Region
 
@@ -51,6 +51,19 @@ RULE = Rule(
 )
 
 
+def _fix(region: Region) -> Optional[Fix]:
+    from polylint.codemods.polyaxonfile.context import ConversionError
+    from polylint.codemods.polyaxonfile.convert import convert_document
+
+    try:
+        converted = convert_document(region.text, document(region))
+    except ConversionError:
+        return None
+    reasons = "".join(f"; {reason}" for reason in converted.reasons)
+    return Fix(converted.applicability, f"rewrite as a `version: 1.1` Polyaxonfile{reasons}",
+               (Edit(converted.start, converted.end, converted.text),))
+
+
 def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     if region.meta.get("era") != "v0":
         return
@@ -58,6 +71,8 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     kind = data.get("kind")
     described = f"`kind: {kind}`" if kind is not None else "a pre-0.1 file with no `kind`"
     key = "version" if "version" in data else next(iter(data))
+    fix = _fix(region)
+    advice = "convert it (`--fix`)" if fix else "convert it by hand: polylint could not convert this document"
     yield at_key(region, RULE.code,
                  f"v0 Polyaxonfile ({described}): Polyaxon v1 reads only `version: 1.1` components and "
-                 "operations; convert it", data, key)
+                 f"operations; {advice}", data, key, fix)
