@@ -49,7 +49,7 @@ _KANIKO_REASONS = {
 
 
 def runtime_image(conversion: Conversion, build: Any, declarations: Declarations,
-                  path: Tuple[str, ...]) -> Optional[str]:
+                  path: Tuple[Any, ...]) -> Optional[str]:
     """Keep what the container cannot use; return `{{ image }}` when the image must come from the user."""
     if not isinstance(build, dict):
         if build is not None:
@@ -63,7 +63,7 @@ def runtime_image(conversion: Conversion, build: Any, declarations: Declarations
     if "image" in build:
         return None
     name = "image" if "image" not in declarations.names() else "build_image"
-    declarations.require(name, "str", line_of(build, "dockerfile") or conversion.default_line)
+    declarations.require(name, "str", line_of(build, "dockerfile", conversion.default_line))
     conversion.unsafe("the image v0 built from a Dockerfile must now be built apart and passed as "
                       f"`-P {name}=<image:tag>`")
     return f"{{{{ {name} }}}}"
@@ -83,7 +83,7 @@ def _dockerfile_init(conversion: Conversion, data: Any) -> Optional[CommentedMap
             if isinstance(pair, list) and len(pair) == 2:
                 conversion.put(env, str(pair[0]), pair[1], data["env_vars"].lc.item(index)[0])
             else:
-                conversion.keep(line_of(data, "env_vars"), ("env_vars", str(index)), pair,
+                conversion.keep(line_of(data, "env_vars"), ("env_vars", index), pair,
                                 "an env_vars entry that is not a [NAME, value] pair")
         conversion.put(dockerfile, "env", env, line_of(data, "env_vars"))
     if "lang_env" in data:

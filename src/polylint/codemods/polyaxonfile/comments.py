@@ -18,7 +18,7 @@ from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
 from polylint.checks.polyaxonfile.kept_as_comment import MARKER
 from polylint.codemods.polyaxonfile.context import Conversion, Leftover
-from polylint.surfaces.yaml import item_position, key_position, new_yaml
+from polylint.surfaces.yaml import item_position, key_position, new_yaml, walk
 
 _EOL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
 
@@ -58,7 +58,28 @@ def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
     return found
 
 
+def _yaml11_safe(tree: Any) -> None:
+    """Quote the plain strings YAML 1.1 reads as something else (`1:10:2`, `yes`, `on`): Polyaxon reads
+    Polyaxonfiles with PyYAML, a YAML 1.1 parser, and must see the string polylint read."""
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+
+    resolver = VersionedResolver(version=(1, 1))
+    string_tag = "tag:yaml.org,2002:str"
+    for _path, parent, value in list(walk(tree)):
+        if not isinstance(value, str) or isinstance(value, ScalarString) or parent is None:
+            continue
+        tag = resolver.resolve(ScalarNode, value, (True, False))
+        if str(getattr(tag, "value", tag)) != string_tag:
+            keys = parent.keys() if isinstance(parent, dict) else range(len(parent))
+            for key in keys:
+                if parent[key] is value:
+                    parent[key] = DoubleQuotedScalarString(value)
+
+
 def dump(tree: Any) -> str:
+    _yaml11_safe(tree)
     yaml = new_yaml()
     yaml.indent(mapping=2, sequence=2, offset=0)
     # Never fold a long scalar over lines: an end-of-line comment appended to its first line would cut it.
@@ -72,8 +93,12 @@ def leftover_lines(leftover: Leftover, conversion: Conversion) -> List[str]:
     """`# [polylint PLX120] reason` and the v0 value, as it stood under its v0 path, commented out."""
     nested: Any = conversion.copy(leftover.value)
     for key in reversed(leftover.path):
-        holder = conversion.new_map()
-        holder[key] = nested
+        # A list index shows as the list item it was (its position is in the v0 file's history).
+        holder: Any = conversion.new_seq() if isinstance(key, int) else conversion.new_map()
+        if isinstance(key, int):
+            holder.append(nested)
+        else:
+            holder[key] = nested
         nested = holder
     body = dump(nested).rstrip("\n").split("\n") if leftover.path else []
     return [f"{MARKER}{leftover.reason}"] + [f"# {line}".rstrip() for line in body]
@@ -85,12 +110,12 @@ def _output_lines(tree: Any, dumped: str, conversion: Conversion) -> Dict[int, i
     placed: Dict[int, int] = {}
     for built, read in _pairs(tree, reread):
         for key in _keys(built):
-            origin = conversion.origin_of(built, key)
             position = key_position(read, key) if isinstance(built, dict) else item_position(read, key)
-            if origin is None or position is None:
+            if position is None:
                 continue
-            if origin not in placed or position[0] < placed[origin]:
-                placed[origin] = position[0]
+            for origin in conversion.lines_of(built, key):
+                if origin not in placed or position[0] < placed[origin]:
+                    placed[origin] = position[0]
     return placed
 
 

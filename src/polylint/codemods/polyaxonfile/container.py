@@ -17,7 +17,7 @@ from typing import Any, List, Optional, Tuple
 
 from ruamel.yaml.comments import CommentedMap
 
-from polylint.codemods.polyaxonfile.context import Conversion, line_of
+from polylint.codemods.polyaxonfile.context import Conversion, item_lines, line_of
 from polylint.knowledge.polyaxonfile import V0_SHELL, V1_UPLOADS_WORKING_DIR
 
 
@@ -53,7 +53,7 @@ def _exports(env_vars: Any, lang_env: Any) -> Tuple[List[str], bool]:
     return exports, complete
 
 
-def build_container(conversion: Conversion, build: Any, run: Any, path: Tuple[str, ...],
+def build_container(conversion: Conversion, build: Any, run: Any, path: Tuple[Any, ...],
                     image: Any = None) -> CommentedMap:
     """The v1 container for a v0 experiment or job: image, workingDir, command and args."""
     container = conversion.new_map()
@@ -77,7 +77,7 @@ def build_container(conversion: Conversion, build: Any, run: Any, path: Tuple[st
     command = shell_command(run.get("cmd"))
     if command is None:
         if prefix:
-            conversion.keep(line_of(build, "build_steps") or line_of(build, "env_vars"), path + ("build",),
+            conversion.keep(line_of(build, "build_steps", line_of(build, "env_vars")), path + ("build",),
                             {key: build[key] for key in ("build_steps", "env_vars", "lang_env") if key in build},
                             "no `run.cmd` to run the build steps before: build an image with them (hub "
                             "component `kaniko`) and use it as `container.image`")
@@ -88,10 +88,12 @@ def build_container(conversion: Conversion, build: Any, run: Any, path: Tuple[st
     cmd_line = line_of(run, "cmd")
     original = run.get("cmd")
     kept_scalar = not prefix and isinstance(original, str) and command == original
-    conversion.put(container, "command", conversion.new_seq(list(V0_SHELL), flow=True), cmd_line)
+    # The `cmd` line's comments belong to the command itself, the `args` item.
+    conversion.put(container, "command", conversion.new_seq(list(V0_SHELL), flow=True), None)
     args = conversion.new_seq()
-    conversion.put(args, None, original if kept_scalar else " && ".join(prefix + [command]), cmd_line)
-    conversion.put(container, "args", args, cmd_line)
+    conversion.put(args, None, original if kept_scalar else " && ".join(prefix + [command]), cmd_line,
+                   absorbs=item_lines(original) + item_lines(steps) + item_lines(build.get("env_vars")))
+    conversion.put(container, "args", args, None)
     if "/code" in command or any("/code" in part for part in prefix):
         conversion.unsafe("v0 ran in /code with the code baked into the image; the code is now uploaded to "
                           f"`{V1_UPLOADS_WORKING_DIR}` (workingDir): check the paths that name /code")

@@ -9,7 +9,7 @@ decide the fix's applicability.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Hashable, List, Optional, Tuple
+from typing import Any, Dict, Hashable, List, Optional, Sequence, Tuple
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -25,7 +25,7 @@ class Leftover:
     """A v0 value with no v1 equivalent, kept as a comment block beside the key that follows it."""
 
     line: int  # 0-based source line of the v0 key
-    path: Tuple[str, ...]  # where it stood in the v0 document
+    path: Tuple[Any, ...]  # where it stood in the v0 document
     value: Any
     reason: str  # what to do in v1, for the user
 
@@ -35,6 +35,8 @@ class Conversion:
     # Line used as origin for keys that have no v0 key of their own (`kind: job`, `workingDir`...).
     default_line: int = 0
     origins: Dict[Tuple[int, Hashable], int] = field(default_factory=dict)
+    # More v0 lines a key stands for, when several v0 values became one (a `cmd` list -> one `args` item).
+    absorbed: Dict[Tuple[int, Hashable], List[int]] = field(default_factory=dict)
     leftovers: List[Leftover] = field(default_factory=list)
     unsafe_reasons: List[str] = field(default_factory=list)
     # Containers are keyed by id() in `origins`: keep them alive so that no id is reused.
@@ -54,8 +56,9 @@ class Conversion:
         self._alive.append(sequence)
         return sequence
 
-    def put(self, target: Any, key: Hashable, value: Any, origin: Optional[int]) -> Any:
-        """target[key] = value (a map key or a list append when key is None), remembering its v0 line."""
+    def put(self, target: Any, key: Hashable, value: Any, origin: Optional[int],
+            absorbs: Sequence[Optional[int]] = ()) -> Any:
+        """target[key] = value (a map key or a list append when key is None), remembering its v0 line(s)."""
         if isinstance(target, list):
             key = len(target)
             target.append(value)
@@ -63,10 +66,18 @@ class Conversion:
             target[key] = value
         if origin is not None:
             self.origins[(id(target), key)] = origin
+        lines = [line for line in absorbs if line is not None]
+        if lines:
+            self.absorbed[(id(target), key)] = lines
         return value
 
     def origin_of(self, target: Any, key: Hashable) -> Optional[int]:
         return self.origins.get((id(target), key))
+
+    def lines_of(self, target: Any, key: Hashable) -> List[int]:
+        """Every v0 line the key stands for: its origin first."""
+        origin = self.origin_of(target, key)
+        return ([origin] if origin is not None else []) + self.absorbed.get((id(target), key), [])
 
     def copy(self, value: Any) -> Any:
         """A deep copy of a v0 value into fresh containers (no comments), keeping scalars, quoting, flow
@@ -83,7 +94,7 @@ class Conversion:
             return sequence
         return value
 
-    def keep(self, line: Optional[int], path: Tuple[str, ...], value: Any, reason: str) -> None:
+    def keep(self, line: Optional[int], path: Tuple[Any, ...], value: Any, reason: str) -> None:
         self.leftovers.append(Leftover(self.default_line if line is None else line, path, value, reason))
 
     def unsafe(self, reason: str) -> None:
@@ -98,11 +109,16 @@ def _is_flow(container: Any) -> bool:
         return False
 
 
-def line_of(mapping: Any, key: Any) -> Optional[int]:
+def line_of(mapping: Any, key: Any, default: Optional[int] = None) -> Optional[int]:
+    """The 0-based v0 line of a key (default when ruamel did not record one)."""
     position = key_position(mapping, key)
-    return position[0] if position is not None else None
+    return position[0] if position is not None else default
 
 
 def item_line(sequence: Any, index: int) -> Optional[int]:
     position = item_position(sequence, index)
     return position[0] if position is not None else None
+
+
+def item_lines(value: Any) -> List[Optional[int]]:
+    return [item_line(value, index) for index in range(len(value))] if isinstance(value, list) else []

@@ -37,12 +37,12 @@ class Converted:
     end: int
     text: str
     applicability: Applicability
-    reasons: Tuple[str, ...]  # why it is unsafe, and what was kept as a comment
+    reasons: Tuple[Any, ...]  # why it is unsafe, and what was kept as a comment
 
 
 def job_component(conversion: Conversion, view: Any, component: CommentedMap,
                   matrix_types: Optional[Dict[str, Tuple[str, Optional[int]]]] = None,
-                  path: Tuple[str, ...] = ()) -> None:
+                  path: Tuple[Any, ...] = ()) -> None:
     """inputs, outputs, termination and run of an experiment or job into component."""
     declarations = Declarations(conversion)
     for section in ("inputs", "outputs"):
@@ -76,15 +76,15 @@ def job_component(conversion: Conversion, view: Any, component: CommentedMap,
         if environment.resources is not None:
             conversion.put(container, "resources", environment.resources, line_of(view, "environment"))
         run = conversion.new_map()
-        conversion.put(run, "kind", "job", line_of(view, "run") or conversion.default_line)
+        conversion.put(run, "kind", "job", line_of(view, "run", conversion.default_line))
         if environment.environment is not None:
             conversion.put(run, "environment", environment.environment, line_of(view, "environment"))
-        conversion.put(run, "container", container, line_of(view, "build") or line_of(view, "run"))
+        conversion.put(run, "container", container, line_of(view, "build", line_of(view, "run")))
     declare_template_names(conversion, declarations, run)
     if environment.termination is not None:
         conversion.put(component, "termination", environment.termination, line_of(view, "environment"))
-    declarations.place(component, line_of(view, "params") or line_of(view, "inputs"))
-    conversion.put(component, "run", run, line_of(view, "run") or conversion.default_line)
+    declarations.place(component, line_of(view, "params", line_of(view, "inputs")))
+    conversion.put(component, "run", run, line_of(view, "run", conversion.default_line))
 
 
 def _leftover_sections(conversion: Conversion, view: Any, handled: frozenset, kind: str) -> None:
@@ -136,7 +136,7 @@ def convert_tree(conversion: Conversion, data: Any) -> CommentedMap:
 
     kind, view = normalize(conversion, data)
     tree = conversion.new_map()
-    conversion.put(tree, "version", V1_VERSION, line_of(data, "version") or conversion.default_line)
+    conversion.put(tree, "version", V1_VERSION, line_of(data, "version", conversion.default_line))
     if kind == "experiment" or kind == "job" or (kind == "group" and not isinstance(view.get("hptuning"), dict)):
         if kind == "group":
             conversion.unsafe("a v0 group without `hptuning.matrix` (v0 rejected it) becomes one component")
@@ -158,7 +158,7 @@ def convert_document(text: str, document: YamlDocument) -> Converted:
         raise ConversionError("the document is not a mapping")
     start, end = document_extent(text, document)
     first_key = next(iter(data))
-    conversion = Conversion(default_line=line_of(data, "kind") or line_of(data, first_key) or 0)
+    conversion = Conversion(default_line=line_of(data, "kind", line_of(data, first_key)) or 0)
     tree = convert_tree(conversion, data)
     new_text = render(tree, conversion, source_comments(text, start, end))
     # The comments must not have changed what the YAML says.

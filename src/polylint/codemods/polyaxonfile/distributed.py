@@ -35,7 +35,7 @@ def distributed_kind(framework: Any, backend: Any, environment: Environment) -> 
     return None
 
 
-def _role_spec(conversion: Conversion, environment: Environment, path: Tuple[str, ...]) -> Tuple[Any, int]:
+def _role_spec(conversion: Conversion, environment: Environment, path: Tuple[Any, ...]) -> Tuple[Any, int]:
     """The replica spec ({n_workers, default_worker...}) and its v0 line, from either era's spelling."""
     for key, (line, value) in environment.distributed.items():
         if not isinstance(value, dict):
@@ -46,6 +46,10 @@ def _role_spec(conversion: Conversion, environment: Environment, path: Tuple[str
         legacy = conversion.new_map()
         for name, setting in value.items():
             if name in LEGACY_REPLICA_KEYS:
+                if name.endswith("_resources"):  # 0.0.x: the resources alone, not an environment
+                    wrapped = CommentedMap(resources=setting)
+                    wrapped.lc.add_kv_line_col("resources", list(value.lc.data[name]))
+                    setting = wrapped
                 legacy[LEGACY_REPLICA_KEYS[name]] = setting
                 legacy.lc.add_kv_line_col(LEGACY_REPLICA_KEYS[name], list(value.lc.data[name]))
             else:
@@ -60,14 +64,16 @@ def _with_resources(conversion: Conversion, container: CommentedMap, resources: 
     copy = conversion.new_map()
     for key, value in container.items():
         if command or key not in ("command", "args", "workingDir"):
-            conversion.put(copy, key, value, conversion.origin_of(container, key))
+            # Each replica gets its own copy: a shared node would be dumped as a YAML anchor and alias.
+            conversion.put(copy, key, conversion.copy(value), conversion.origin_of(container, key),
+                           conversion.absorbed.get((id(container), key), ()))
     if resources is not None:
         conversion.put(copy, "resources", resources, conversion.origin_of(resources, "requests"))
     return copy
 
 
 def distributed_run(conversion: Conversion, kind: str, container: CommentedMap, master: Environment,
-                    path: Tuple[str, ...]) -> CommentedMap:
+                    path: Tuple[Any, ...]) -> CommentedMap:
     run = conversion.new_map()
     conversion.put(run, "kind", kind, conversion.default_line)
     spec, spec_line = _role_spec(conversion, master, path)
@@ -82,8 +88,8 @@ def distributed_run(conversion: Conversion, kind: str, container: CommentedMap, 
             replicas, line = spec[count_key], line_of(spec, count_key)
             role_environment = convert_environment(conversion, spec.get(environment_key),
                                                    path + ("replicas", environment_key))
-            if role_environment.environment is None:
-                role_environment.environment = master.environment
+            if role_environment.environment is None and master.environment is not None:
+                role_environment.environment = conversion.copy(master.environment)
         replica = conversion.new_map()
         conversion.put(replica, "replicas", replicas, line)
         if role_environment.environment is not None:
@@ -98,7 +104,7 @@ def distributed_run(conversion: Conversion, kind: str, container: CommentedMap, 
         if key in used:
             continue
         reason = _PER_INDEX if key in ("worker", "ps") else f"`replicas.{key}` has no v1 equivalent"
-        conversion.keep(line_of(spec, key) or spec_line, path + ("replicas", key), value, reason)
+        conversion.keep(line_of(spec, key, spec_line), path + ("replicas", key), value, reason)
     conversion.unsafe(f"v1 runs distributed training through the Kubeflow operator (`{kind}`), which must be "
                       "installed; it, not Polyaxon, now sets up the cluster for the processes")
     return run

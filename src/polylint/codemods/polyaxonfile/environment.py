@@ -47,7 +47,7 @@ def _quantity(name: str, amount: Any) -> Any:
     return f"{str(amount).strip()}{unit}"
 
 
-def convert_resources(conversion: Conversion, resources: Any, path: Tuple[str, ...]) -> Optional[CommentedMap]:
+def convert_resources(conversion: Conversion, resources: Any, path: Tuple[Any, ...]) -> Optional[CommentedMap]:
     if not isinstance(resources, dict):
         conversion.keep(conversion.default_line, path, resources, "resources that are not a mapping")
         return None
@@ -74,7 +74,7 @@ def convert_resources(conversion: Conversion, resources: Any, path: Tuple[str, .
     return converted if converted else None
 
 
-def convert_environment(conversion: Conversion, environment: Any, path: Tuple[str, ...]) -> Environment:
+def convert_environment(conversion: Conversion, environment: Any, path: Tuple[Any, ...]) -> Environment:
     result = Environment()
     if environment is None:
         return result

@@ -77,7 +77,8 @@ def normalize(conversion: Conversion, data: Any) -> Tuple[str, CommentedMap]:
                 target, new_name = (build, PRE_06_RUN_BUILD_KEYS[name]) if name in PRE_06_RUN_BUILD_KEYS else (
                     run, name)
                 _view_put(target, new_name, setting, value, name)
-            _view_put(view, "run", run, data, key)
+            if run:
+                _view_put(view, "run", run, data, key)
         elif key == "build" and isinstance(value, dict):
             for name, setting in value.items():
                 _view_put(build, name, setting, value, name)
@@ -113,7 +114,7 @@ def convert_header(conversion: Conversion, view: Any, target: CommentedMap) -> O
             conversion.put(new_tags, None, tags, line_of(view, "tags"))
         if framework is not None and framework not in new_tags:
             conversion.put(new_tags, None, framework, line_of(view, "framework"))
-        conversion.put(target, "tags", new_tags, line_of(view, "tags") or line_of(view, "framework"))
+        conversion.put(target, "tags", new_tags, line_of(view, "tags", line_of(view, "framework")))
     logging = view.get("logging")
     if logging is None:
         return None

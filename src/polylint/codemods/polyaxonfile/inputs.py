@@ -64,14 +64,14 @@ class Declarations:
         self.by_name[name] = entry
         return entry
 
-    def add_io(self, section_name: str, specs: Any, path: Tuple[str, ...]) -> None:
+    def add_io(self, section_name: str, specs: Any, path: Tuple[Any, ...]) -> None:
         section = self.inputs if section_name == "inputs" else self.outputs
         for index, spec in enumerate(specs if isinstance(specs, list) else []):
             origin = item_line(specs, index)
             if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
-                self.conversion.keep(origin, path + (str(index),), spec, "an IO entry without a name")
+                self.conversion.keep(origin, path + (index,), spec, "an IO entry without a name")
                 continue
-            entry = self._entry(section, spec["name"], line_of(spec, "name") or origin)
+            entry = self._entry(section, spec["name"], line_of(spec, "name", origin))
             for key, value in spec.items():
                 if key == "name":
                     continue
@@ -87,7 +87,7 @@ class Declarations:
         if specs is not None and not isinstance(specs, list):
             self.conversion.keep(self.conversion.default_line, path, specs, f"`{section_name}` must be a list")
 
-    def add_params(self, params: Any, path: Tuple[str, ...]) -> None:
+    def add_params(self, params: Any, path: Tuple[Any, ...]) -> None:
         if not isinstance(params, dict):
             if params is not None:
                 self.conversion.keep(self.conversion.default_line, path, params, "params that are not a mapping")

@@ -30,7 +30,7 @@ _LOWER_CASE_VALUES = frozenset({"optimization", "acquisition_function", "kernel"
 _DISCRETE_KINDS = frozenset({"values", "range", "linspace", "logspace", "geomspace"})
 
 
-def _renamed(conversion: Conversion, source: Any, names: Dict[str, str], path: Tuple[str, ...]) -> Any:
+def _renamed(conversion: Conversion, source: Any, names: Dict[str, str], path: Tuple[Any, ...]) -> Any:
     """A copy of a mapping with its keys renamed (recursively for mappings), unknown keys kept as comments."""
     if not isinstance(source, dict):
         return conversion.copy(source)
@@ -78,7 +78,7 @@ def _grid_size(matrix: Any) -> Optional[int]:
     return size
 
 
-def _early_stopping(conversion: Conversion, policies: Any, path: Tuple[str, ...]) -> Optional[Any]:
+def _early_stopping(conversion: Conversion, policies: Any, path: Tuple[Any, ...]) -> Optional[Any]:
     if not isinstance(policies, list):
         conversion.keep(conversion.default_line, path, policies, "`early_stopping` must be a list")
         return None
@@ -86,7 +86,7 @@ def _early_stopping(conversion: Conversion, policies: Any, path: Tuple[str, ...]
     for index, policy in enumerate(policies):
         origin = item_line(policies, index)
         if not isinstance(policy, dict):
-            conversion.keep(origin, path + (str(index),), policy, "an early stopping entry that is not a mapping")
+            conversion.keep(origin, path + (index,), policy, "an early stopping entry that is not a mapping")
             continue
         entry = conversion.new_map()
         conversion.put(entry, "kind", "metric_early_stopping", origin)
@@ -101,17 +101,17 @@ def _early_stopping(conversion: Conversion, policies: Any, path: Tuple[str, ...]
             elif key == "policy" and isinstance(value, dict):
                 kind = str(value.get("kind", "")).lower()
                 if V0_EARLY_STOPPING_POLICIES.get(kind) is None:
-                    conversion.keep(line, path + (str(index), key), value,
+                    conversion.keep(line, path + (index, key), value,
                                     f"early stopping policy `{kind}` has no v1 equivalent: use `median`, "
                                     "`truncation` or `diff`")
                     continue
-                renamed = _renamed(conversion, value, V0_EARLY_STOPPING_POLICY_KEYS, path + (str(index), key))
+                renamed = _renamed(conversion, value, V0_EARLY_STOPPING_POLICY_KEYS, path + (index, key))
                 renamed["kind"] = V0_EARLY_STOPPING_POLICIES[kind]
                 if "percent" in renamed and isinstance(renamed["percent"], int):
                     renamed["percent"] = float(renamed["percent"])
                 conversion.put(entry, "policy", renamed, line)
             else:
-                conversion.keep(line, path + (str(index), key), value, f"early stopping `{key}` has no v1 equivalent")
+                conversion.keep(line, path + (index, key), value, f"early stopping `{key}` has no v1 equivalent")
         if "optimization" not in entry:
             conversion.put(entry, "optimization", V0_DEFAULT_OPTIMIZATION, origin)
         conversion.put(converted, None, entry, origin)
@@ -119,7 +119,7 @@ def _early_stopping(conversion: Conversion, policies: Any, path: Tuple[str, ...]
 
 
 def convert_hptuning(conversion: Conversion, hptuning: Any,
-                     path: Tuple[str, ...]) -> Tuple[CommentedMap, Dict[str, Tuple[str, Optional[int]]]]:
+                     path: Tuple[Any, ...]) -> Tuple[CommentedMap, Dict[str, Tuple[str, Optional[int]]]]:
     """The v1 matrix, and each matrix parameter's input type and v0 line."""
     if not isinstance(hptuning, dict) or not isinstance(hptuning.get("matrix"), dict):
         raise ValueError("hptuning without a matrix")
@@ -177,6 +177,14 @@ def convert_hptuning(conversion: Conversion, hptuning: Any,
         conversion.put(params, str(name), entry, line)
         types[str(name)] = (_value_type(value_kind, spec[value_kind]), line)
     conversion.put(matrix, "params", params, line_of(hptuning, "matrix"))
+    resource = options.get("resource") if kind == "hyperband" and isinstance(options, dict) else None
+    if isinstance(resource, dict) and isinstance(resource.get("name"), str):
+        # Hyperband passes the resource it allocates (epochs, steps...) to each run as a param.
+        types[resource["name"]] = ("float" if resource.get("type") == "float" else "int",
+                                   line_of(resource, "name"))
+    if kind in ("hyperband", "bayes"):
+        conversion.unsafe(f"matrix `kind: {kind}` runs only on Polyaxon EE/Cloud: v1 CE has grid, random and "
+                          "mapping (mapping §1.5)")
     if kind == "grid" and any(key not in _DISCRETE_KINDS for spec in source_matrix.values()
                               if isinstance(spec, dict) for key in spec):
         raise ValueError("grid search over distributions")

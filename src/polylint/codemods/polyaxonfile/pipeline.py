@@ -29,18 +29,18 @@ def _components(conversion: Conversion, templates: Any) -> Any:
         line = item_line(templates, index)
         kind, view = normalize(conversion, template) if isinstance(template, dict) else ("", None)
         if kind not in ("experiment", "job") or not view.get("name"):
-            conversion.keep(line, ("templates", str(index)), template,
+            conversion.keep(line, ("templates", index), template,
                             "only named experiment and job templates become DAG components")
             continue
         component = conversion.new_map()
         plugins = convert_header(conversion, view, component)
         if plugins is not None:
             conversion.put(component, "plugins", plugins, line_of(view, "logging"))
-        job_component(conversion, view, component, path=("templates", str(index)))
+        job_component(conversion, view, component, path=("templates", index))
         for key, value in view.items():
             if key not in ("kind", "name", "description", "tags", "framework", "logging", "params", "inputs",
                            "outputs", "build", "run", "environment", "backend", "version"):
-                conversion.keep(line_of(view, key), ("templates", str(index), key), value,
+                conversion.keep(line_of(view, key), ("templates", index, key), value,
                                 f"`{key}` has no v1 equivalent in a DAG component")
         conversion.put(components, None, component, line)
     return components
@@ -81,14 +81,14 @@ def pipeline(conversion: Conversion, view: Any, tree: CommentedMap) -> None:
     if plugins is not None:
         conversion.put(tree, "plugins", plugins, line_of(view, "logging"))
     run = conversion.new_map()
-    conversion.put(run, "kind", "dag", line_of(view, "ops") or conversion.default_line)
+    conversion.put(run, "kind", "dag", line_of(view, "ops", conversion.default_line))
     if "concurrency" in view:
         conversion.put(run, "concurrency", view["concurrency"], line_of(view, "concurrency"))
     operations = conversion.new_seq()
     ops = view.get("ops")
     for index, op in enumerate(ops if isinstance(ops, list) else []):
         if isinstance(op, dict):
-            conversion.put(operations, None, _operation(conversion, op, ("ops", str(index))), item_line(ops, index))
+            conversion.put(operations, None, _operation(conversion, op, ("ops", index)), item_line(ops, index))
     conversion.put(run, "operations", operations, line_of(view, "ops"))
     components = _components(conversion, view.get("templates"))
     if components:

@@ -31,7 +31,7 @@ def hub_reference(kind: str, data: Any) -> str:
 def hub_operation(conversion: Conversion, kind: str, data: Any, build: Any, operation: CommentedMap) -> None:
     """Fill a `kind: operation` for a v0 notebook or tensorboard."""
     reference = hub_reference(kind, data)
-    conversion.put(operation, "hubRef", reference, line_of(data, "backend") or line_of(data, "kind"))
+    conversion.put(operation, "hubRef", reference, line_of(data, "backend", line_of(data, "kind")))
     patch = conversion.new_map()
     environment = convert_environment(conversion, data.get("environment"), ("environment",))
     if environment.environment is not None:
