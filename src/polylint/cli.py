@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     check.add_argument("-v", "--verbose", action="store_true", help="say which files were skipped and why")
     check.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from stdin")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write .polylint_cache/")
     check.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
                        help="processes to check with (default: cores)")
 
@@ -125,6 +126,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _check(args: argparse.Namespace) -> int:
+    from polylint.cache import Cache
     from polylint.discovery import discover
     from polylint.output import Report, render
     from polylint.runner import FileResult, Options, process_bytes, run
@@ -132,7 +134,9 @@ def _check(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
     settings = _settings(args)
-    options = Options(settings, fix=bool(args.fix), unsafe_fixes=settings.unsafe_fixes, diff=args.diff)
+    use_cache = not args.no_cache and args.paths != ["-"]
+    options = Options(settings, fix=bool(args.fix), unsafe_fixes=settings.unsafe_fixes, diff=args.diff,
+                      cache=use_cache)
     results: List[FileResult]
     status = EXIT_CLEAN
     if args.paths == ["-"]:
@@ -146,7 +150,10 @@ def _check(args: argparse.Namespace) -> int:
         for missing in found.missing:
             print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
             status = EXIT_ERROR
-        results = list(run(found.files, options, args.jobs))
+        cache = Cache.load(settings) if use_cache else None
+        results = list(run(found.files, options, args.jobs, cache))
+        if cache is not None:
+            cache.save()
         notes = found.notes + [note for result in results for note in result.notes]
         if args.verbose:
             for note in notes:
