@@ -6,7 +6,6 @@ Golden pairs live in tests/fixtures/polyaxonfile/<name>.v0.yml -> <name>.v1.yml 
 from __future__ import annotations
 
 import csv
-import os
 from collections import Counter
 from pathlib import Path
 from typing import List

@@ -14,7 +14,7 @@ import bisect
 import io
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Sequence, Tuple
+from typing import Any, Dict, Iterator, List, Sequence, Set, Tuple
 
 from polylint.checks.polyaxonfile.kept_as_comment import MARKER
 from polylint.codemods.polyaxonfile.context import Conversion, Leftover
@@ -34,7 +34,7 @@ def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
     """The comments of text[start:end], which must hold whole YAML documents' lines."""
     first_line = text.count("\n", 0, start)
     lines = text[start:end].split("\n")
-    inside_scalar: set = set()
+    inside_scalar: Set[int] = set()
     token_end: Dict[int, int] = {}
     for event in new_yaml().parse(text):
         begin, finish = event.start_mark, event.end_mark

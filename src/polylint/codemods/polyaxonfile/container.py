@@ -39,7 +39,7 @@ def shell_command(value: Any) -> Optional[str]:
 
 def _exports(env_vars: Any, lang_env: Any) -> Tuple[List[str], bool]:
     """`export K="V"` for v0's baked `ENV` lines (env_vars [[K, V]] and lang_env), and whether all parsed."""
-    exports = []
+    exports: List[str] = []
     complete = True
     if lang_env is not None:
         exports.extend(f"export {name}={shlex.quote(str(lang_env))}" for name in ("LC_ALL", "LANG", "LANGUAGE"))

@@ -83,12 +83,12 @@ class Conversion:
         """A deep copy of a v0 value into fresh containers (no comments), keeping scalars, quoting, flow
         style and the v0 line of every nested key."""
         if isinstance(value, dict):
-            mapping = self.new_map(flow=_is_flow(value))
+            mapping = self.new_map(flow=is_flow(value))
             for key, child in value.items():
                 self.put(mapping, key, self.copy(child), line_of(value, key))
             return mapping
         if isinstance(value, list):
-            sequence = self.new_seq(flow=_is_flow(value))
+            sequence = self.new_seq(flow=is_flow(value))
             for index, child in enumerate(value):
                 self.put(sequence, None, self.copy(child), item_line(value, index))
             return sequence
@@ -102,7 +102,7 @@ class Conversion:
             self.unsafe_reasons.append(reason)
 
 
-def _is_flow(container: Any) -> bool:
+def is_flow(container: Any) -> bool:
     try:
         return bool(container.fa.flow_style())
     except AttributeError:

@@ -9,7 +9,7 @@ mapping is exact, unsafe when something was kept as a comment or behaves differe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, FrozenSet, Optional, Tuple
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -87,7 +87,7 @@ def job_component(conversion: Conversion, view: Any, component: CommentedMap,
     conversion.put(component, "run", run, line_of(view, "run", conversion.default_line))
 
 
-def _leftover_sections(conversion: Conversion, view: Any, handled: frozenset, kind: str) -> None:
+def _leftover_sections(conversion: Conversion, view: Any, handled: FrozenSet[str], kind: str) -> None:
     for key, value in view.items():
         if key not in handled and key not in HEADER_KEYS:
             conversion.keep(line_of(view, key), (key,), value, f"`{key}` is not a section of a v0 `{kind}`")

@@ -35,7 +35,7 @@ def distributed_kind(framework: Any, backend: Any, environment: Environment) -> 
     return None
 
 
-def _role_spec(conversion: Conversion, environment: Environment, path: Tuple[Any, ...]) -> Tuple[Any, int]:
+def _role_spec(conversion: Conversion, environment: Environment, path: Tuple[Any, ...]) -> Tuple[Any, Optional[int]]:
     """The replica spec ({n_workers, default_worker...}) and its v0 line, from either era's spelling."""
     for key, (line, value) in environment.distributed.items():
         if not isinstance(value, dict):
@@ -43,15 +43,16 @@ def _role_spec(conversion: Conversion, environment: Environment, path: Tuple[Any
             continue
         if key == "replicas":
             return value, line
-        legacy = conversion.new_map()
+        legacy: Any = conversion.new_map()
+        positions = value.lc.data if isinstance(value, CommentedMap) else {}
         for name, setting in value.items():
             if name in LEGACY_REPLICA_KEYS:
                 if name.endswith("_resources"):  # 0.0.x: the resources alone, not an environment
-                    wrapped = CommentedMap(resources=setting)
-                    wrapped.lc.add_kv_line_col("resources", list(value.lc.data[name]))
+                    wrapped: Any = CommentedMap(resources=setting)
+                    wrapped.lc.add_kv_line_col("resources", list(positions[name]))
                     setting = wrapped
                 legacy[LEGACY_REPLICA_KEYS[name]] = setting
-                legacy.lc.add_kv_line_col(LEGACY_REPLICA_KEYS[name], list(value.lc.data[name]))
+                legacy.lc.add_kv_line_col(LEGACY_REPLICA_KEYS[name], list(positions[name]))
             else:
                 conversion.keep(line_of(value, name), path + (key, name), setting,
                                 f"`{name}` has no v1 equivalent (the Kubeflow operator configures the cluster)")
@@ -80,7 +81,7 @@ def distributed_run(conversion: Conversion, kind: str, container: CommentedMap, 
     used = set()
     for role, count_key, environment_key in V1_DISTRIBUTED_ROLES[kind]:
         if count_key is None:
-            replicas, role_environment, line = 1, master, conversion.default_line
+            replicas, role_environment, line = 1, master, conversion.default_line  # type: Any, Environment, Optional[int]
         else:
             used.update({count_key, environment_key})
             if not spec.get(count_key):

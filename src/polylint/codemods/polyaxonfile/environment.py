@@ -9,7 +9,7 @@ comments (PLX120), as are the outputs of earlier runs by id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -35,7 +35,7 @@ class Environment:
     environment: Optional[CommentedMap] = None
     termination: Optional[CommentedMap] = None
     # Keys the caller handles itself (`replicas`, legacy `tensorflow:`...): name -> (line, value).
-    distributed: dict = field(default_factory=dict)
+    distributed: Dict[str, Tuple[Optional[int], Any]] = field(default_factory=dict)
 
 
 def _quantity(name: str, amount: Any) -> Any:

@@ -131,10 +131,9 @@ def template_names(tree: Any) -> List[str]:
     return found
 
 
-def declare_template_names(conversion: Conversion, declarations: Declarations, tree: Any,
-                           known: Set[str] = frozenset()) -> None:
+def declare_template_names(conversion: Conversion, declarations: Declarations, tree: Any) -> None:
     missing = [name for name in template_names(tree)
-               if name not in declarations.names() and name not in V1_CONTEXT_ROOTS and name not in known]
+               if name not in declarations.names() and name not in V1_CONTEXT_ROOTS]
     for name in missing:
         declarations.require(name, "str", conversion.default_line)
     if missing:

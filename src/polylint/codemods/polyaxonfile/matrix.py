@@ -14,6 +14,7 @@ from typing import Any, Dict, Optional, Tuple
 from ruamel.yaml.comments import CommentedMap
 
 from polylint.codemods.polyaxonfile.context import Conversion, item_line, line_of
+from polylint.codemods.polyaxonfile.context import is_flow as _is_flow
 from polylint.codemods.polyaxonfile.inputs import common_type
 from polylint.knowledge.polyaxonfile import (
     V0_BO_UTILITY_KEYS,
@@ -34,7 +35,7 @@ def _renamed(conversion: Conversion, source: Any, names: Dict[str, str], path: T
     """A copy of a mapping with its keys renamed (recursively for mappings), unknown keys kept as comments."""
     if not isinstance(source, dict):
         return conversion.copy(source)
-    target = conversion.new_map(flow=bool(getattr(source, "fa", None) and source.fa.flow_style()))
+    target = conversion.new_map(flow=_is_flow(source))
     for key, value in source.items():
         if key not in names:
             conversion.keep(line_of(source, key), path + (key,), value, f"`{key}` has no v1 equivalent")
@@ -171,7 +172,7 @@ def convert_hptuning(conversion: Conversion, hptuning: Any,
                             "a matrix value needs exactly one of " + ", ".join(V0_MATRIX_KINDS))
             continue
         value_kind = value_kinds[0]
-        entry = conversion.new_map(flow=bool(spec.fa.flow_style()) if hasattr(spec, "fa") else False)
+        entry = conversion.new_map(flow=_is_flow(spec))
         conversion.put(entry, "kind", V0_MATRIX_KINDS[value_kind], line_of(spec, value_kind))
         conversion.put(entry, "value", conversion.copy(spec[value_kind]), line_of(spec, value_kind))
         conversion.put(params, str(name), entry, line)

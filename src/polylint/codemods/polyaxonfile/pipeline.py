@@ -8,7 +8,7 @@ schedules are not in v1 CE (mapping §1.5).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Tuple
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -27,7 +27,7 @@ def _components(conversion: Conversion, templates: Any) -> Any:
     components = conversion.new_seq()
     for index, template in enumerate(templates if isinstance(templates, list) else []):
         line = item_line(templates, index)
-        kind, view = normalize(conversion, template) if isinstance(template, dict) else ("", None)
+        kind, view = normalize(conversion, template) if isinstance(template, dict) else ("", {})
         if kind not in ("experiment", "job") or not view.get("name"):
             conversion.keep(line, ("templates", index), template,
                             "only named experiment and job templates become DAG components")
@@ -46,7 +46,7 @@ def _components(conversion: Conversion, templates: Any) -> Any:
     return components
 
 
-def _operation(conversion: Conversion, op: Any, path: tuple) -> CommentedMap:
+def _operation(conversion: Conversion, op: Any, path: Tuple[Any, ...]) -> CommentedMap:
     operation = conversion.new_map()
     for key, value in op.items():
         line = line_of(op, key)
