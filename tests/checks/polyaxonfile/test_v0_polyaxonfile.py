@@ -174,6 +174,12 @@ def test_document_that_cannot_be_converted_keeps_a_manual_diagnostic() -> None:
     assert "by hand" in finding.message
 
 
+def test_param_named_like_a_v1_context_is_left_to_the_user() -> None:
+    text = "version: 1\nkind: experiment\nparams: {params: 1}\nbuild: {image: a}\nrun: {cmd: b}\n"
+    [finding] = findings("polyaxonfile.yml", text)
+    assert finding.fix is None
+
+
 def test_rule_example_converts_to_its_fixed_example() -> None:
     assert fixed_text("polyaxonfile.yml", RULE.example) == RULE.fixed_example
     validate(RULE.fixed_example)

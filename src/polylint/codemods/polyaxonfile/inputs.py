@@ -14,8 +14,8 @@ from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from polylint.checks.polyaxonfile.undeclared_template_variable import template_roots
-from polylint.codemods.polyaxonfile.context import Conversion, item_line, line_of
-from polylint.knowledge.polyaxonfile import V0_IO_KEYS, V0_IO_TYPES, V1_CONTEXT_ROOTS
+from polylint.codemods.polyaxonfile.context import Conversion, ConversionError, item_line, line_of
+from polylint.knowledge.polyaxonfile import V0_IO_KEYS, V0_IO_TYPES, V1_CONTEXT_ROOTS, V1_RESERVED_INPUT_NAMES
 from polylint.surfaces.yaml import walk
 
 _V0_REFERENCE = re.compile(r"\{\{\s*(?:jobs|experiments|ops|builds)\.")
@@ -58,6 +58,9 @@ class Declarations:
         return set(self.by_name)
 
     def _entry(self, section: CommentedSeq, name: str, origin: Optional[int]) -> CommentedMap:
+        if name in V1_RESERVED_INPUT_NAMES:
+            # Renaming it would mean rewriting every template and `-P` that uses it: left to the user.
+            raise ConversionError(f"`{name}` is reserved in v1 and cannot name an input")
         entry = self.conversion.new_map()
         self.conversion.put(entry, "name", name, origin)
         self.conversion.put(section, None, entry, origin)
