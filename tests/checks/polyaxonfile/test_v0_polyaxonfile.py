@@ -26,10 +26,6 @@ SAFE_CASES = {"experiment_cmd_list", "experiment_environment", "experiment_minim
               "experiment_shell_command", "experiment_typed_inputs", "group_grid_default",
               "group_random_early_stopping", "job_simple", "multi_document"}
 CORPUS = REPO / ".." / "shared" / "corpus"
-# PLX110 reads the inputs of a file's top-level component only, not those of a DAG's `run.components`, so it
-# reports the converted DAG templates' own inputs (`{{ lr }}`, `{{ bucket }}`): a gap of PLX110, not of the
-# conversion (reported to the lead). Counted here so that any other leftover lint still fails.
-KNOWN_DAG_PLX110 = {"pipeline_dag": 2}
 
 
 def _tolerated(text: str, found: List[str]) -> List[str]:
@@ -107,7 +103,7 @@ def test_at_least_25_golden_pairs() -> None:
 def test_golden_conversion(name: str) -> None:
     before, after = _pair(name)
     kept = after.count(MARKER)
-    remaining = sorted(["PLX120"] * kept + ["PLX110"] * KNOWN_DAG_PLX110.get(name, 0))
+    remaining = sorted(["PLX120"] * kept)
     check_transformed(f"{name}.yml", before, after, unsafe=True, remaining=remaining)
 
 
