@@ -39,7 +39,7 @@ def discover(paths: List[str], settings: Settings) -> Discovery:
         if os.path.islink(given):
             found.notes.append(f"{given}: skipped: a symbolic link is never followed")
         elif os.path.isdir(given):
-            for path in map(os.path.normpath, _walk(given, settings, _inherited_ignores(given), found)):
+            for path in _walk(given, settings, _inherited_ignores(given), found):
                 if path not in seen:
                     seen.add(path)
                     found.files.append(path)
@@ -102,7 +102,7 @@ def _walk(root: str, settings: Settings, ignores: List[_Ignore], found: Discover
             continue
         subfolders = []
         for entry in entries:
-            path = entry.path
+            path = os.path.normpath(entry.path)
             relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
             if exclusion.excludes(relative, entry.name):
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
-from pathlib import PurePath
+from pathlib import PurePath, PurePosixPath
 from types import ModuleType
 from typing import Tuple
 
@@ -29,8 +29,24 @@ def host_kinds() -> Tuple[ModuleType, ...]:
     return tuple(modules)
 
 
+class HostPath(PurePosixPath):
+    """The path every host kind's `claims` reads; computed once, since each of them asks for the name."""
+
+    @functools.cached_property
+    def name(self) -> str:  # type: ignore[override]
+        return super().name
+
+    @functools.cached_property
+    def suffix(self) -> str:  # type: ignore[override]
+        return super().suffix
+
+    @functools.cached_property
+    def parts(self) -> Tuple[str, ...]:  # type: ignore[override]
+        return super().parts
+
+
 @functools.lru_cache(maxsize=65536)
 def claiming(path: str) -> Tuple[ModuleType, ...]:
     """The host kinds that claim a path, by its name alone (remembered: discovery and runner both ask)."""
-    pure = PurePath(path)
+    pure = HostPath(PurePath(path).as_posix())
     return tuple(kind for kind in host_kinds() if kind.claims(pure))
