@@ -20,6 +20,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tupl
 import libcst as cst
 from libcst.metadata import (
     Assignment,
+    GlobalScope,
     ImportAssignment,
     MetadataWrapper,
     ParentNodeProvider,
@@ -561,6 +562,25 @@ class _Finder(cst.CSTVisitor):
         for kind, site, call, origin in self._constructors:
             for expression in self._aliases_of(call):
                 self._object_use(kind, site, expression, origin)
+        self._after_init()
+
+    def _after_init(self) -> None:
+        """A `tracking.*` function rewrite is safe when `tracking.init()` (a rewritten `Experiment()`) runs
+        before it: earlier in the same scope, or at module level when the call is in a function."""
+        inits = [(site, self.get_metadata(ScopeProvider, call, None))
+                 for kind, site, call, _ in self._constructors
+                 if kind == "tracker" and site.build is not None and site.safety is SAFE]
+        for site in self.sites:
+            if site.reason != knowledge.NEEDS_INIT or site.node is None:
+                continue
+            scope = self.get_metadata(ScopeProvider, site.node, None)
+            for init, init_scope in inits:
+                if init_scope is None or scope is None:
+                    continue
+                if (init_scope is scope and init.end <= site.start) or (
+                        isinstance(init_scope, GlobalScope) and scope is not init_scope):
+                    site.safety, site.depends, site.reason = SAFE, init, ""
+                    break
 
     def _aliases_of(self, call: cst.Call) -> Iterable[cst.CSTNode]:
         """The expressions that hold the object `call` builds: the call itself and its bound names."""

@@ -52,11 +52,12 @@ class _Cache:
 
 
 def cache(region: Region, context: CheckContext) -> _Cache:
-    found = region.meta.get("python_sites")
+    # Notebook cell regions share one dict per notebook, so that the program is analysed once.
+    holder = region.meta.get("shared", region.meta)
+    found = holder.get("python_sites")
     if not isinstance(found, _Cache):
         found = _Cache(region, context)
-        # Notebook cell regions share one meta dict per notebook, so the program is analysed once.
-        region.meta["python_sites"] = found
+        holder["python_sites"] = found
     return found
 
 

@@ -223,7 +223,10 @@ def _local(alias: cst.ImportAlias) -> str:
 
 
 def text_edits(old: str, new: str) -> List[Edit]:
-    """The changed spans between two texts, line by line and then trimmed to the characters that differ."""
+    """The changed spans between two texts, line by line, each trimmed to the characters that differ.
+
+    Lines replaced one for one give one edit each, so that an edit stays inside its line (and a notebook
+    edit inside its cell)."""
     old_lines = old.splitlines(keepends=True)
     new_lines = new.splitlines(keepends=True)
     old_starts = [0]
@@ -234,12 +237,17 @@ def text_edits(old: str, new: str) -> List[Edit]:
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        start, end = old_starts[i1], old_starts[i2]
-        before, after = old[start:end], "".join(new_lines[j1:j2])
-        prefix = _common_prefix(before, after)
-        # A replaced block that ends the same way keeps its ending (its newline, mostly).
-        suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
-        edits.append(Edit(start + prefix, end - suffix, after[prefix:len(after) - suffix]))
+        if i2 - i1 == j2 - j1:
+            pairs = [(i, i + 1, j, j + 1) for i, j in zip(range(i1, i2), range(j1, j2))]
+        else:
+            pairs = [(i1, i2, j1, j2)]
+        for a1, a2, b1, b2 in pairs:
+            start, end = old_starts[a1], old_starts[a2]
+            before, after = old[start:end], "".join(new_lines[b1:b2])
+            prefix = _common_prefix(before, after)
+            # A replaced block that ends the same way keeps its ending (its newline, mostly).
+            suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
+            edits.append(Edit(start + prefix, end - suffix, after[prefix:len(after) - suffix]))
     return edits
 
 
