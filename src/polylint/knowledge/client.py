@@ -183,6 +183,17 @@ TRACKER_METHODS: Mapping[str, Row] = {
                                  "`RunClient(owner=..., project=...).create_from_polyaxonfile(...)`"),
 }
 
+# The v1 names a tracker or client is built with: their objects are followed too, so that v0 calls left on
+# a partly migrated object (`run = tracking.init(); run.log_params(...)`) are still found.
+V1_TRACKER_FACTORIES = ("polyaxon.tracking.init", "polyaxon.tracking.Run", "polyaxon.tracking.run.Run",
+                        "traceml.tracking.init", "traceml.tracking.Run")
+V1_CLIENT_CLASSES = ("polyaxon.client.PolyaxonClient", "polyaxon.client.client.PolyaxonClient")
+# The tracker methods v1's `Run` does not have (checked against polyaxon 1.20 by the test suite): on a v1 run
+# object only these are certainly v0. `log_data_ref` counts when called with v0's `data=`/`data_name=`.
+V0_ONLY_TRACKER_METHODS = frozenset(name for name in TRACKER_METHODS if name not in {
+    "log_data_ref", "log_artifact", "log_outputs", "stop", "log_failed", "log_status", "end"})
+V0_DATA_REF_KEYWORDS = ("data", "data_name")
+
 # Module functions of `polyaxon_client.tracking` (tracking/paths.py), by name.
 TRACKING_FUNCTIONS: Mapping[str, Row] = {
     "get_outputs_path": Row("tracking.get_outputs_path", UNSAFE, "`tracking.get_outputs_path()`",

@@ -227,7 +227,8 @@ class _Finder(cst.CSTVisitor):
         self.imports: List[ImportStatement] = []
         self._import_depth = 0
         self._star_modules: List[Tuple[str, ImportStatement]] = []
-        self._constructors: List[Tuple[str, Site, cst.Call, ImportStatement]] = []
+        # (kind, the site rewriting the constructor or None for a v1 one, the call, its import)
+        self._constructors: List[Tuple[str, Optional[Site], cst.Call, ImportStatement]] = []
 
     # positions and metadata
     def span(self, node: cst.CSTNode) -> Tuple[int, int]:
@@ -322,8 +323,11 @@ class _Finder(cst.CSTVisitor):
             return
         if isinstance(parent, (cst.Arg, cst.Param)) and getattr(parent, "keyword", None) is node:
             return
-        names = {name for name in self.qualified(node) if _is_v0(name)}
+        qualified = self.qualified(node)
+        names = {name for name in qualified if _is_v0(name)}
         if not names:
+            if isinstance(parent, cst.Call) and parent.func is node:
+                self._v1_object(qualified, parent)
             return
         if isinstance(parent, cst.Attribute) and parent.value is node and \
                 any(_is_v0(name) for name in self.qualified(parent)):
@@ -411,6 +415,14 @@ class _Finder(cst.CSTVisitor):
         self.sites.append(Site(V0_IMPORT, start, end,
                                f"`{shown}` (`{name}`) has no v1 rewrite: {knowledge.V0_PACKAGES[package]}",
                                MANUAL, origin=origin))
+
+    def _v1_object(self, qualified: Set[str], call: cst.Call) -> None:
+        """A v1 tracker or client: follow it too, for the v0 calls left on it (they have no v0 constructor
+        to wait for)."""
+        if qualified & set(knowledge.V1_TRACKER_FACTORIES):
+            self._constructors.append(("v1 tracker", None, call, _NO_IMPORT))
+        elif qualified & set(knowledge.V1_CLIENT_CLASSES):
+            self._constructors.append(("client", None, call, _NO_IMPORT))
 
     def _quiet(self, site: Site) -> None:
         """A site that rewrites nothing visible: it keeps its import reference covered, and is not reported."""
@@ -565,19 +577,21 @@ class _Finder(cst.CSTVisitor):
         self._after_init()
 
     def _after_init(self) -> None:
-        """A `tracking.*` function rewrite is safe when `tracking.init()` (a rewritten `Experiment()`) runs
-        before it: earlier in the same scope, or at module level when the call is in a function."""
-        inits = [(site, self.get_metadata(ScopeProvider, call, None))
+        """A `tracking.*` function rewrite is safe when `tracking.init()` (a rewritten `Experiment()`, or a
+        v1 call already there) runs before it: earlier in the same scope, or at module level when the call
+        is in a function."""
+        inits = [(site, self.get_metadata(ScopeProvider, call, None), self.span(call)[1])
                  for kind, site, call, _ in self._constructors
-                 if kind == "tracker" and site.build is not None and site.safety is SAFE]
+                 if kind in ("tracker", "v1 tracker") and (site is None or (site.build is not None
+                                                                          and site.safety is SAFE))]
         for site in self.sites:
             if site.reason != knowledge.NEEDS_INIT or site.node is None:
                 continue
             scope = self.get_metadata(ScopeProvider, site.node, None)
-            for init, init_scope in inits:
+            for init, init_scope, init_end in inits:
                 if init_scope is None or scope is None:
                     continue
-                if (init_scope is scope and init.end <= site.start) or (
+                if (init_scope is scope and init_end <= site.start) or (
                         isinstance(init_scope, GlobalScope) and scope is not init_scope):
                     site.safety, site.depends, site.reason = SAFE, init, ""
                     break
@@ -642,15 +656,21 @@ class _Finder(cst.CSTVisitor):
         if stores == 1:
             yield from (node for node in found if node is not target)
 
-    def _object_use(self, kind: str, constructor: Site, expression: cst.CSTNode, origin: ImportStatement) -> None:
+    def _object_use(self, kind: str, constructor: Optional[Site], expression: cst.CSTNode, origin: ImportStatement) -> None:
         attribute = self.parent(expression)
         if not isinstance(attribute, cst.Attribute) or attribute.value is not expression:
             return
         statement = origin if origin is not _NO_IMPORT else None
         parent = self.parent(attribute)
-        if kind == "tracker":
+        if kind in ("tracker", "v1 tracker"):
             call = parent if isinstance(parent, cst.Call) and parent.func is attribute else None
-            self._tracker_method(constructor, expression, attribute, attribute.attr.value, call, statement)
+            name = attribute.attr.value
+            if kind == "v1 tracker" and name not in knowledge.V0_ONLY_TRACKER_METHODS and not (
+                    name == "log_data_ref" and call is not None and any(
+                        arg.keyword is not None and arg.keyword.value in knowledge.V0_DATA_REF_KEYWORDS
+                        for arg in call.args)):
+                return
+            self._tracker_method(constructor, expression, attribute, name, call, statement)
             return
         # A client: `client.<service>.<method>(...)`.
         if isinstance(parent, cst.Attribute) and parent.value is attribute:
@@ -659,7 +679,7 @@ class _Finder(cst.CSTVisitor):
                 self._service_call(constructor, expression, attribute.attr.value, parent.attr.value, call,
                                    statement)
 
-    def _tracker_method(self, constructor: Site, expression: cst.CSTNode, attribute: cst.Attribute, name: str,
+    def _tracker_method(self, constructor: Optional[Site], expression: cst.CSTNode, attribute: cst.Attribute, name: str,
                         call: Optional[cst.Call], origin: Optional[ImportStatement]) -> None:
         row = knowledge.TRACKER_METHODS.get(name)
         if row is None:
@@ -687,7 +707,7 @@ class _Finder(cst.CSTVisitor):
                 return  # same name, arguments that already fit v1
         self.sites.append(site)
 
-    def _service_call(self, constructor: Site, receiver: cst.CSTNode, service: str, method: str, call: cst.Call,
+    def _service_call(self, constructor: Optional[Site], receiver: cst.CSTNode, service: str, method: str, call: cst.Call,
                       origin: Optional[ImportStatement]) -> None:
         start, end = self.span(call)
         shown = f"{_short(receiver)}.{service}.{method}"
