@@ -405,6 +405,8 @@ SERVICE_IDS: Mapping[str, Tuple[str, ...]] = {
     "experiment_group": ("username", "project_name", "group_id"),
     "project": ("username", "project_name"),
 }
+# Methods that name fewer entities than their service's other methods.
+METHOD_IDS: Mapping[str, Tuple[str, ...]] = {"project.list_projects": ("username",)}
 # v1 constructor keywords for those ids.
 V1_ID_KEYWORDS = ("owner", "project", "run_uuid")
 

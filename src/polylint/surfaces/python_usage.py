@@ -665,10 +665,7 @@ class _Finder(cst.CSTVisitor):
         if kind in ("tracker", "v1 tracker"):
             call = parent if isinstance(parent, cst.Call) and parent.func is attribute else None
             name = attribute.attr.value
-            if kind == "v1 tracker" and name not in knowledge.V0_ONLY_TRACKER_METHODS and not (
-                    name == "log_data_ref" and call is not None and any(
-                        arg.keyword is not None and arg.keyword.value in knowledge.V0_DATA_REF_KEYWORDS
-                        for arg in call.args)):
+            if kind == "v1 tracker" and not _v0_form(name, call):
                 return
             self._tracker_method(constructor, expression, attribute, name, call, statement)
             return
@@ -748,6 +745,19 @@ _NO_IMPORT = ImportStatement(cst.SimpleStatementLine([]), cst.Import([cst.Import
                              (), False, False)
 
 
+
+
+def _v0_form(method: str, call: Optional[cst.Call]) -> bool:
+    """Whether a call on a v1 run can only be v0 code: a method v1 lacks, or v0 arguments v1 rejects."""
+    if method in knowledge.V0_ONLY_TRACKER_METHODS:
+        return True
+    if call is None:
+        return False
+    if method == "log_data_ref":
+        return any(arg.keyword is not None and arg.keyword.value in knowledge.V0_DATA_REF_KEYWORDS
+                   for arg in call.args)
+    # v1 `log_outputs(**outputs)` takes no positional argument; v0's took the folder.
+    return method == "log_outputs" and any(arg.keyword is None and not arg.star for arg in call.args)
 
 
 def _short(node: cst.CSTNode) -> str:
@@ -844,10 +854,14 @@ def _split_ids(args: Sequence[cst.Arg], ids: Tuple[str, ...]
     return values, rest
 
 
+def _method_of(call: cst.Call) -> str:
+    return call.func.attr.value if isinstance(call.func, cst.Attribute) else ""
+
+
 def _service_builder(service: str, row: Row, call: cst.Call) -> Optional[Builder]:
     """`client.<service>.<method>(user, project, id, ...)` -> `RunClient(owner=user, project=project,
     run_uuid=id, client=client).<v1 method>(...)` (or `ProjectClient(...)` for the project service)."""
-    ids = knowledge.SERVICE_IDS.get(service, ())
+    ids = knowledge.METHOD_IDS.get(f"{service}.{_method_of(call)}", knowledge.SERVICE_IDS.get(service, ()))
     split = _split_ids(call.args, ids)
     if split is None or map_arguments(split[1], row.arguments) is None:
         return None
