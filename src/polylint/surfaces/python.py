@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, List, Tuple
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple
 
 from polylint.diagnostics import Diagnostic
 from polylint.knowledge.client import ENVIRONMENT, REST_ENTITIES, V0_PACKAGES
@@ -54,9 +54,26 @@ def parse(text: str) -> libcst.Module:
         return libcst.parse_module(text)
     except libcst.ParserSyntaxError as error:
         first_line = error.message.strip().splitlines()[0] if error.message.strip() else "syntax error"
-        raise PythonParseError(first_line, offset_of(text, error.raw_line, error.raw_column)) from None
+        found = PythonParseError(first_line, offset_of(text, error.raw_line, error.raw_column))
     except (RecursionError, ValueError) as error:
-        raise PythonParseError(f"{type(error).__name__}: {error}", 0) from None
+        found = PythonParseError(f"{type(error).__name__}: {error}", 0)
+    raise _compiler_position(text) or found
+
+
+def _compiler_position(text: str) -> Optional[PythonParseError]:
+    """CPython's own message and position for a syntax error, when it has one: libcst's parser reports
+    where it gave up, which for Python 2 code is often a line late ("Missing parentheses in call to
+    'print'" is what the user needs). Parsing to an AST runs nothing."""
+    import ast
+
+    try:
+        ast.parse(text)
+    except SyntaxError as error:
+        line, column = error.lineno or 1, max((error.offset or 1) - 1, 0)
+        return PythonParseError(error.msg, offset_of(text, line, column))
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
 
 
 def offset_of(text: str, line: int, column: int) -> int:

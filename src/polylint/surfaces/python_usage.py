@@ -49,7 +49,8 @@ V0_REST = "PLX307"
 NO_EQUIVALENT = "PLX308"
 V0_CALLBACK = "PLX309"
 
-_REST = re.compile(r"/api/v1/[^/\s'\"]+/[^/\s'\"]+/(?:" + "|".join(knowledge.REST_ENTITIES) + r")\b")
+# `/api/v1/namespaces/...` is Kubernetes' core API, never a Polyaxon user.
+_REST = re.compile(r"/api/v1/(?!namespaces/)[^/\s'\"]+/[^/\s'\"]+/(?:" + "|".join(knowledge.REST_ENTITIES) + r")\b")
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault", "os.environ.pop",
                           "os.getenvb"})
 Builder = Callable[[cst.CSTNode], cst.CSTNode]

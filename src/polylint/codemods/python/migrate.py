@@ -59,7 +59,7 @@ def rewrite(usage: Usage, level: Applicability, allowed: Callable[[Site], bool])
         if not clashing:
             break
         chosen = [site for site in chosen if not set(site.needs) & clashing]
-    if not chosen:
+    if not chosen and not plan.changed:
         return Rewrite(usage.text)
     module = usage.module.visit(_Replace(chosen, plan))
     context = CodemodContext()
