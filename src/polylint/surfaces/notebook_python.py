@@ -294,7 +294,9 @@ def _host_edit(notebook: Notebook, edit: Edit) -> Optional[Edit]:
         return None
     host = notebook.host
     first, last = cell.item_at(start), cell.item_at(end, ending=end > start)
-    if not cell.listed or (first == last and "\n" not in edit.content):
+    whole_item = first == last and start == cell.item_start(first) and \
+        end == cell.item_start(first) + len(cell.strings[first].value) and not edit.content
+    if not cell.listed or (first == last and "\n" not in edit.content and not whole_item):
         return Edit(cell.raw(host, start), cell.raw(host, end, ending=end > start), _escape(notebook, edit.content))
     if end == start and start == cell.item_start(first) and edit.content.endswith("\n"):
         # Whole new lines inserted before a line: new items before it.
