@@ -191,7 +191,7 @@ V1_CLIENT_CLASSES = ("polyaxon.client.PolyaxonClient", "polyaxon.client.client.P
 # The tracker methods v1's `Run` does not have (checked against polyaxon 1.20 by the test suite): on a v1 run
 # object only these are certainly v0. `log_data_ref` counts when called with v0's `data=`/`data_name=`.
 V0_ONLY_TRACKER_METHODS = frozenset(name for name in TRACKER_METHODS if name not in {
-    "log_data_ref", "log_artifact", "log_outputs", "stop", "log_failed", "log_status", "end"})
+    "log_data_ref", "log_artifact", "log_outputs", "stop", "log_failed", "log_status", "end", "create"})
 V0_DATA_REF_KEYWORDS = ("data", "data_name")
 
 # Module functions of `polyaxon_client.tracking` (tracking/paths.py), by name.

@@ -21,7 +21,7 @@ RULE = Rule(
     name='v0-helper',
     summary='v0 `polyaxon_helper` function (`send_metrics`, `get_outputs_path`...)',
     why=("`polyaxon_helper` was a thin wrapper over the v0 tracking client that created an `Experiment` at import time. v1's `tracking` module has the same functions, acting on the run `tracking.init()` creates: call `tracking.init()` once before them."),
-    example="from polyaxon_helper import send_metrics\n\nsend_metrics(loss=0.1)\n",
+    example="from polyaxon import tracking\nfrom polyaxon_helper import send_metrics\n\ntracking.init()\nsend_metrics(loss=0.1)\n",
     fixed_example="from polyaxon import tracking\n\ntracking.init()\ntracking.log_metrics(loss=0.1)\n",
     fix=Applicability.UNSAFE,
 )
