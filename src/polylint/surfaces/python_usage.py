@@ -205,7 +205,7 @@ def _is_v0(name: str) -> bool:
     return name.split(".")[0] in knowledge.V0_PACKAGES
 
 
-def _module_name(node: Union[cst.Attribute, cst.Name]) -> str:
+def _module_name(node: cst.CSTNode) -> str:
     return cst.helpers.get_full_name_for_node(node) or ""
 
 
@@ -245,7 +245,7 @@ class _Finder(cst.CSTVisitor):
         return names
 
     def _star_names(self, node: Union[cst.Name, cst.Attribute]) -> Set[str]:
-        base = node
+        base: cst.BaseExpression = node
         while isinstance(base, cst.Attribute):
             base = base.value
         if not isinstance(base, cst.Name):
@@ -333,7 +333,7 @@ class _Finder(cst.CSTVisitor):
         if isinstance(parent, cst.Attribute) and parent.value is node and \
                 any(_is_v0(name) for name in self.qualified(parent)):
             return  # the bigger expression (`tracking.Experiment` of `polyaxon_client.tracking`) decides
-        name = sorted(names)[0]
+        name = min(names)
         origin, ambiguous = self._origin(node)
         if origin is not None:
             origin.references.setdefault(self._base(node), []).append(self.span(node))
@@ -379,7 +379,7 @@ class _Finder(cst.CSTVisitor):
         target = call if call is not None else node
         start, end = self.span(target)
         tracker = knowledge.qualified_tail(name, knowledge.TRACKER_MODULES)
-        if tracker in knowledge.TRACKER_CLASSES:
+        if tracker is not None and tracker in knowledge.TRACKER_CLASSES:
             self._tracker(tracker, shown, node, call, origin, ambiguous)
             return
         if tracker in knowledge.TRACKING_FUNCTIONS or name.startswith("polyaxon_client.tracking.paths."):
@@ -623,9 +623,11 @@ class _Finder(cst.CSTVisitor):
         """Whether `target` is the name's one real binding in its scope (the others may only set it to None,
         as in `xp = None` before `if managed: xp = Experiment()`)."""
         for assignment in scope.assignments[target.value]:
+            if not isinstance(assignment, Assignment):
+                return False
             if assignment.node is target:
                 continue
-            if not isinstance(assignment, Assignment) or not isinstance(assignment.node, cst.Name):
+            if not isinstance(assignment.node, cst.Name):
                 return False
             assign = self.parent(self.parent(assignment.node) or assignment.node)
             if not (isinstance(assign, cst.Assign) and isinstance(assign.value, cst.Name)
@@ -672,9 +674,9 @@ class _Finder(cst.CSTVisitor):
             return
         # A client: `client.<service>.<method>(...)`.
         if isinstance(parent, cst.Attribute) and parent.value is attribute:
-            call = self.parent(parent)
-            if isinstance(call, cst.Call) and call.func is parent:
-                self._service_call(constructor, expression, attribute.attr.value, parent.attr.value, call,
+            service_call = self.parent(parent)
+            if isinstance(service_call, cst.Call) and service_call.func is parent:
+                self._service_call(constructor, expression, attribute.attr.value, parent.attr.value, service_call,
                                    statement)
 
     def _tracker_method(self, constructor: Optional[Site], expression: cst.CSTNode, attribute: cst.Attribute, name: str,

@@ -43,7 +43,7 @@ def test_experiment_service_calls_are_unsafe() -> None:
               "client.experiment.copy('alice', 'mnist', 12)\n")
     found = findings("t.py", before)
     assert [(f.code, f.applicability.value) for f in found if f.code == "PLX304"] == [("PLX304", "unsafe")] * 5
-    assert "uuid" in [f for f in found if f.code == "PLX304"][0].fix.message  # type: ignore[union-attr]
+    assert "uuid" in next(f for f in found if f.code == "PLX304").fix.message  # type: ignore[union-attr]
     checked = check_golden(
         before,
         "from polyaxon.client import RunClient, PolyaxonClient\n"

@@ -142,7 +142,7 @@ def test_other_library_experiment_is_not_flagged() -> None:
 
 def test_position_is_the_call() -> None:
     found = findings("train.py", "from polyaxon_client.tracking import Experiment\n\nxp = Experiment()\n")
-    tracker = [f for f in found if f.code == "PLX302"][0]
+    tracker = next(f for f in found if f.code == "PLX302")
     assert (tracker.location.row, tracker.location.column) == (3, 6)
     assert (tracker.end_location.row, tracker.end_location.column) == (3, 18)
 

@@ -94,7 +94,7 @@ def test_star_import() -> None:
 
 def test_create_is_manual_with_the_v1_way() -> None:
     found = findings("train.py", HEAD + "experiment.create(name='x', tags=['a'])\n")
-    create = [f for f in found if f.code == "PLX303"][0]
+    create = next(f for f in found if f.code == "PLX303")
     assert create.fix is None and "is_new=True" in create.message
 
 

@@ -25,7 +25,8 @@ def _contrib_callable(module: str, name: str) -> Callable[..., Any]:
     """The class a `polyaxon.tracking.contrib.<framework>` alias names, found without importing the framework."""
     spec = importlib.util.find_spec(module)
     assert spec is not None and spec.origin is not None, f"{module} does not exist in polyaxon 1.20"
-    tree = ast.parse(open(spec.origin, encoding="utf-8").read())
+    with open(spec.origin, encoding="utf-8") as handle:
+        tree = ast.parse(handle.read())
     aliases: Dict[str, str] = {}
     source_module = ""
     for node in tree.body:
@@ -39,7 +40,8 @@ def _contrib_callable(module: str, name: str) -> Callable[..., Any]:
                     aliases[target.id] = aliases.get(node.value.id, node.value.id)
     assert name in aliases, f"{module} has no {name}"
     origin = importlib.util.find_spec(source_module).origin  # type: ignore[union-attr]
-    source_tree = ast.parse(open(origin, encoding="utf-8").read())  # type: ignore[arg-type]
+    with open(origin, encoding="utf-8") as handle:  # type: ignore[arg-type]
+        source_tree = ast.parse(handle.read())
     for node in ast.walk(source_tree):
         if isinstance(node, ast.ClassDef) and node.name == aliases[name]:
             for item in node.body:
@@ -49,22 +51,24 @@ def _contrib_callable(module: str, name: str) -> Callable[..., Any]:
 
 
 def _stub(function: ast.FunctionDef) -> Callable[..., Any]:
-    """A function with the same parameters as `function` (defaults replaced by None)."""
+    """A callable with the parameters of `function` (read from its source, never run)."""
     args = function.args
-    positional = [arg.arg for arg in args.posonlyargs + args.args][1:]
-    defaults = len(args.defaults)
-    parts = [name if index < len(positional) - defaults else f"{name}=None"
-             for index, name in enumerate(positional)]
+    kind = inspect.Parameter
+    positional = (args.posonlyargs + args.args)[1:]  # without self
+    first_default = len(positional) - len(args.defaults)
+    parameters = [kind(arg.arg, kind.POSITIONAL_OR_KEYWORD, default=None if index >= first_default else kind.empty)
+                  for index, arg in enumerate(positional)]
     if args.vararg:
-        parts.append(f"*{args.vararg.arg}")
-    elif args.kwonlyargs:
-        parts.append("*")
-    parts.extend(f"{arg.arg}=None" for arg in args.kwonlyargs)
+        parameters.append(kind(args.vararg.arg, kind.VAR_POSITIONAL))
+    parameters.extend(kind(arg.arg, kind.KEYWORD_ONLY, default=None) for arg in args.kwonlyargs)
     if args.kwarg:
-        parts.append(f"**{args.kwarg.arg}")
-    namespace: Dict[str, Any] = {}
-    exec(f"def stub({', '.join(parts)}): pass", namespace)  # our own generated stub, not user code
-    return namespace["stub"]  # type: ignore[no-any-return]
+        parameters.append(kind(args.kwarg.arg, kind.VAR_KEYWORD))
+
+    def stub(*_args: Any, **_kwargs: Any) -> None:
+        return None
+
+    stub.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return stub
 
 
 class Judge(ast.NodeVisitor):

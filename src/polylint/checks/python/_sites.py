@@ -9,12 +9,16 @@ region has ``meta["span"]``, and reports only the sites inside it.
 
 from __future__ import annotations
 
-from typing import Dict, Iterator, Optional
+from typing import TYPE_CHECKING, Dict, Iterator, Optional
 
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Fix
 from polylint.source import LineIndex, Region
 from polylint.suppression import Suppressions
+
+if TYPE_CHECKING:
+    from polylint.codemods.python.migrate import Rewrite
+    from polylint.surfaces.python_usage import Site
 
 FIX_MESSAGES = {
     Applicability.SAFE: "rewrite for Polyaxon v1 (with this module's other safe rewrites, so its imports agree)",
@@ -31,19 +35,16 @@ class _Cache:
         self.context = context
         self._suppressions = Suppressions(region.text)
         self._index = LineIndex(region.text)
-        self._rewrites: Dict[Applicability, object] = {}
+        self._rewrites: Dict[Applicability, Rewrite] = {}
 
-    def allowed(self, site: object) -> bool:
-        from polylint.surfaces.python_usage import Site
-
-        assert isinstance(site, Site)
+    def allowed(self, site: Site) -> bool:
         if not site.code:
             return True
         if not self.context.settings.is_enabled(site.code, self.context.path):
             return False
         return not self._suppressions.suppresses(site.code, [self._index.position(site.start).row])
 
-    def rewrite(self, level: Applicability) -> object:
+    def rewrite(self, level: Applicability) -> Rewrite:
         from polylint.codemods.python.migrate import rewrite
 
         if level not in self._rewrites:
@@ -67,8 +68,6 @@ def in_region(region: Region, offset: int) -> bool:
 
 
 def site_diagnostics(region: Region, context: CheckContext, code: str) -> Iterator[Diagnostic]:
-    from polylint.codemods.python.migrate import Rewrite
-
     shared = cache(region, context)
     for site in shared.usage.sites:
         if site.code != code or not in_region(region, site.start):
@@ -77,13 +76,10 @@ def site_diagnostics(region: Region, context: CheckContext, code: str) -> Iterat
         level = site.level()
         if level is not Applicability.MANUAL:
             result = shared.rewrite(level)
-            assert isinstance(result, Rewrite)
             if id(site) in result.sites and result.edits:
                 fix = Fix(level, FIX_MESSAGES[level].format(reason=_reason(site)), result.edits)
         yield Diagnostic(code, site.message, site.start, site.end, fix)
 
 
-def _reason(site: object) -> str:
-    reason = getattr(site, "reason", "")
-    depends = getattr(site, "depends", None)
-    return reason or (_reason(depends) if depends is not None else "its meaning may change")
+def _reason(site: Site) -> str:
+    return site.reason or (_reason(site.depends) if site.depends is not None else "its meaning may change")

@@ -18,10 +18,25 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX308',
     name='no-v1-equivalent',
-    summary='v0 client or tracking feature that v1 does not have (`get_data_paths`, `get_cluster_def`, bookmarks...)',
-    why=('These v0 features were dropped in v1, usually because something else took over their job: data paths are connections mounted at a `mountPath`, distributed settings come from the Kubeflow operators, upstream outputs are inputs with `ref:`. There is nothing to rename them to, so they need a manual rewrite.'),
-    example="from polyaxon_client.tracking import get_data_paths\n\ndata_dir = get_data_paths()['data1']\n",
-    fixed_example="# polyaxonfile: run.connections: [data1]   (mountPath /data/data1)\ndata_dir = '/data/data1'\n",
+    summary=(
+        'v0 client or tracking feature that v1 does not have (`get_data_paths`, `get_cluster_def`, '
+        'bookmarks...)'
+    ),
+    why=(
+        'These v0 features were dropped in v1, usually because something else took over their job: data '
+        'paths are connections mounted at a `mountPath`, distributed settings come from the Kubeflow '
+        'operators, upstream outputs are inputs with `ref:`. There is nothing to rename them to, so they '
+        'need a manual rewrite.'
+    ),
+    example=(
+        'from polyaxon_client.tracking import get_data_paths\n'
+        '\n'
+        "data_dir = get_data_paths()['data1']\n"
+    ),
+    fixed_example=(
+        '# polyaxonfile: run.connections: [data1]   (mountPath /data/data1)\n'
+        "data_dir = '/data/data1'\n"
+    ),
     fix=Applicability.MANUAL,
 )
 

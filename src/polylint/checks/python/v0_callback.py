@@ -19,10 +19,27 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX309',
     name='v0-callback',
-    summary='v0 framework callback (`PolyaxonKeras`, `PolyaxonFastai`...): v1 has `polyaxon.tracking.contrib.*`',
-    why=("v1's callbacks live in `polyaxon.tracking.contrib.<framework>` and take the run as `run=` (default: the run `tracking.init()` set up)."),
-    example="from polyaxon import tracking\nfrom polyaxon_client.tracking.contrib.keras import PolyaxonKeras\n\nexperiment = tracking.init()\nmodel.fit(x, y, callbacks=[PolyaxonKeras(experiment=experiment)])\n",
-    fixed_example="from polyaxon import tracking\nfrom polyaxon.tracking.contrib.keras import PolyaxonCallback\n\nexperiment = tracking.init()\nmodel.fit(x, y, callbacks=[PolyaxonCallback(run=experiment)])\n",
+    summary=(
+        'v0 framework callback (`PolyaxonKeras`, `PolyaxonFastai`...): v1 has `polyaxon.tracking.contrib.*`'
+    ),
+    why=(
+        "v1's callbacks live in `polyaxon.tracking.contrib.<framework>` and take the run as `run=` "
+        '(default: the run `tracking.init()` set up).'
+    ),
+    example=(
+        'from polyaxon import tracking\n'
+        'from polyaxon_client.tracking.contrib.keras import PolyaxonKeras\n'
+        '\n'
+        'experiment = tracking.init()\n'
+        'model.fit(x, y, callbacks=[PolyaxonKeras(experiment=experiment)])\n'
+    ),
+    fixed_example=(
+        'from polyaxon import tracking\n'
+        'from polyaxon.tracking.contrib.keras import PolyaxonCallback\n'
+        '\n'
+        'experiment = tracking.init()\n'
+        'model.fit(x, y, callbacks=[PolyaxonCallback(run=experiment)])\n'
+    ),
     fix=Applicability.SAFE,
 )
 

@@ -22,10 +22,28 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX304',
     name='v0-client-api',
-    summary='v0 API client call (`PolyaxonClient(host=...)`, `client.experiment.stop(user, project, id)`...)',
-    why=("v1's `PolyaxonClient` is a low-level handle configured by `ClientConfig(host=<URL>)`; the per-entity work moved to `RunClient(owner, project, run_uuid)` and `ProjectClient(owner, project)`. v1 addresses runs by uuid, not by the v0 integer id, so a rewrite that passes the old id on needs your review (unsafe): replace the id with the run's uuid."),
-    example="from polyaxon_client import PolyaxonClient\n\nclient = PolyaxonClient(host='plx.example.com', port=80, token=token)\nclient.experiment.stop('alice', 'mnist', 12)\n",
-    fixed_example="from polyaxon.client import RunClient, PolyaxonClient\nfrom polyaxon.schemas.cli.client_config import ClientConfig\n\nclient = PolyaxonClient(config=ClientConfig(host=\"http://plx.example.com:80\"), token=token)\nRunClient(owner='alice', project='mnist', run_uuid=12, client=client).stop()\n",
+    summary=(
+        'v0 API client call (`PolyaxonClient(host=...)`, `client.experiment.stop(user, project, id)`...)'
+    ),
+    why=(
+        "v1's `PolyaxonClient` is a low-level handle configured by `ClientConfig(host=<URL>)`; the "
+        'per-entity work moved to `RunClient(owner, project, run_uuid)` and `ProjectClient(owner, '
+        'project)`. v1 addresses runs by uuid, not by the v0 integer id, so a rewrite that passes the old '
+        "id on needs your review (unsafe): replace the id with the run's uuid."
+    ),
+    example=(
+        'from polyaxon_client import PolyaxonClient\n'
+        '\n'
+        "client = PolyaxonClient(host='plx.example.com', port=80, token=token)\n"
+        "client.experiment.stop('alice', 'mnist', 12)\n"
+    ),
+    fixed_example=(
+        'from polyaxon.client import RunClient, PolyaxonClient\n'
+        'from polyaxon.schemas.cli.client_config import ClientConfig\n'
+        '\n'
+        'client = PolyaxonClient(config=ClientConfig(host="http://plx.example.com:80"), token=token)\n'
+        "RunClient(owner='alice', project='mnist', run_uuid=12, client=client).stop()\n"
+    ),
     fix=Applicability.UNSAFE,
 )
 

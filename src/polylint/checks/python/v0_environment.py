@@ -18,10 +18,28 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX306',
     name='v0-environment-variable',
-    summary='v0 environment variable read (`POLYAXON_PARAMS`, `POLYAXON_RUN_OUTPUTS_PATH`...)',
-    why=('A v1 run does not get `POLYAXON_PARAMS`, `POLYAXON_DECLARATIONS`, `POLYAXON_RUN_OUTPUTS_PATH`, `POLYAXON_RUN_DATA_PATHS`, `POLYAXON_EXPERIMENT_INFO` and the other v0 variables, so code reading them silently gets nothing (or a KeyError).'),
-    example="import json, os\nparams = json.loads(os.environ['POLYAXON_PARAMS'])\noutputs = os.environ.get('POLYAXON_RUN_OUTPUTS_PATH')\n",
-    fixed_example="import argparse\nfrom polyaxon import tracking\nparser = argparse.ArgumentParser()\nparser.add_argument('--lr', type=float)  # args: [--lr={{ lr }}]\nparams = parser.parse_args()\ntracking.init()\noutputs = tracking.get_outputs_path()\n",
+    summary=(
+        'v0 environment variable read (`POLYAXON_PARAMS`, `POLYAXON_RUN_OUTPUTS_PATH`...)'
+    ),
+    why=(
+        'A v1 run does not get `POLYAXON_PARAMS`, `POLYAXON_DECLARATIONS`, `POLYAXON_RUN_OUTPUTS_PATH`, '
+        '`POLYAXON_RUN_DATA_PATHS`, `POLYAXON_EXPERIMENT_INFO` and the other v0 variables, so code reading '
+        'them silently gets nothing (or a KeyError).'
+    ),
+    example=(
+        'import json, os\n'
+        "params = json.loads(os.environ['POLYAXON_PARAMS'])\n"
+        "outputs = os.environ.get('POLYAXON_RUN_OUTPUTS_PATH')\n"
+    ),
+    fixed_example=(
+        'import argparse\n'
+        'from polyaxon import tracking\n'
+        'parser = argparse.ArgumentParser()\n'
+        "parser.add_argument('--lr', type=float)  # args: [--lr={{ lr }}]\n"
+        'params = parser.parse_args()\n'
+        'tracking.init()\n'
+        'outputs = tracking.get_outputs_path()\n'
+    ),
     fix=Applicability.MANUAL,
 )
 

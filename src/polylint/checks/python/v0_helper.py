@@ -19,10 +19,27 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX305',
     name='v0-helper',
-    summary='v0 `polyaxon_helper` function (`send_metrics`, `get_outputs_path`...)',
-    why=("`polyaxon_helper` was a thin wrapper over the v0 tracking client that created an `Experiment` at import time. v1's `tracking` module has the same functions, acting on the run `tracking.init()` creates: call `tracking.init()` once before them."),
-    example="from polyaxon import tracking\nfrom polyaxon_helper import send_metrics\n\ntracking.init()\nsend_metrics(loss=0.1)\n",
-    fixed_example="from polyaxon import tracking\n\ntracking.init()\ntracking.log_metrics(loss=0.1)\n",
+    summary=(
+        'v0 `polyaxon_helper` function (`send_metrics`, `get_outputs_path`...)'
+    ),
+    why=(
+        '`polyaxon_helper` was a thin wrapper over the v0 tracking client that created an `Experiment` at '
+        "import time. v1's `tracking` module has the same functions, acting on the run `tracking.init()` "
+        'creates: call `tracking.init()` once before them.'
+    ),
+    example=(
+        'from polyaxon import tracking\n'
+        'from polyaxon_helper import send_metrics\n'
+        '\n'
+        'tracking.init()\n'
+        'send_metrics(loss=0.1)\n'
+    ),
+    fixed_example=(
+        'from polyaxon import tracking\n'
+        '\n'
+        'tracking.init()\n'
+        'tracking.log_metrics(loss=0.1)\n'
+    ),
     fix=Applicability.UNSAFE,
 )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from polylint.checks.python._sites import FIX_MESSAGES, cache
+from polylint.checks.python._sites import FIX_MESSAGES, cache, in_region
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Fix
 from polylint.knowledge.client import V0_PACKAGES
@@ -43,9 +43,6 @@ RULE = Rule(
 
 
 def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
-    from polylint.checks.python._sites import in_region
-    from polylint.codemods.python.migrate import Rewrite
-
     shared = cache(region, context)
     for statement in shared.usage.imports:
         if not in_region(region, statement.start):
@@ -58,9 +55,10 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
         fix: Optional[Fix] = None
         for level in (Applicability.SAFE, Applicability.UNSAFE):
             result = shared.rewrite(level)
-            assert isinstance(result, Rewrite)
             if id(statement) in result.imports and result.edits:
                 fix = Fix(level, FIX_MESSAGES[level].format(reason="some of its uses change meaning"),
                           result.edits)
                 break
+        if fix is None and not statement.guarded:
+            message += " (still used by code that needs a manual rewrite, reported beside it)"
         yield Diagnostic(RULE.code, message, statement.start, statement.end, fix)

@@ -17,10 +17,21 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX307',
     name='v0-rest-endpoint',
-    summary='v0 REST endpoint in a string (`/api/v1/<user>/<project>/experiments/...`)',
-    why=('v0 served experiments, groups, jobs and builds at separate paths keyed by integer ids. v1 has one kind of entity, the run, at `/api/v1/{owner}/{project}/runs/{uuid}`; the old paths return 404.'),
-    example="# polyaxon\nurl = f'{host}/api/v1/{user}/{project}/experiments/{xp_id}/statuses'\n",
-    fixed_example="from polyaxon.client import RunClient\nstatus, conditions = RunClient(owner=user, project=project, run_uuid=run_uuid).get_statuses()\n",
+    summary=(
+        'v0 REST endpoint in a string (`/api/v1/<user>/<project>/experiments/...`)'
+    ),
+    why=(
+        'v0 served experiments, groups, jobs and builds at separate paths keyed by integer ids. v1 has one '
+        'kind of entity, the run, at `/api/v1/{owner}/{project}/runs/{uuid}`; the old paths return 404.'
+    ),
+    example=(
+        '# polyaxon\n'
+        "url = f'{host}/api/v1/{user}/{project}/experiments/{xp_id}/statuses'\n"
+    ),
+    fixed_example=(
+        'from polyaxon.client import RunClient\n'
+        'status, conditions = RunClient(owner=user, project=project, run_uuid=run_uuid).get_statuses()\n'
+    ),
     fix=Applicability.MANUAL,
 )
 

@@ -21,10 +21,27 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX302',
     name='v0-tracker',
-    summary='v0 tracking object `Experiment()`/`Job()` (and `Group`, `BuildJob`): v1 uses `tracking.init()`',
-    why=('The v0 tracking classes are gone. `tracking.init()` creates (in a Polyaxon run: finds) the v1 run, returns it, and makes it the run that `tracking.log_*` and the framework callbacks use. Its keywords `project=`, `client=`, `track_code=`, `track_env=` keep their v0 meaning; `experiment_id=`/`job_id=` (integers) have no v1 counterpart: v1 runs are found by uuid.'),
-    example="from polyaxon_client.tracking import Experiment\n\nexperiment = Experiment()\nexperiment.log_params(lr=0.01)\n",
-    fixed_example="from polyaxon import tracking\n\nexperiment = tracking.init()\nexperiment.log_inputs(lr=0.01)\n",
+    summary=(
+        'v0 tracking object `Experiment()`/`Job()` (and `Group`, `BuildJob`): v1 uses `tracking.init()`'
+    ),
+    why=(
+        'The v0 tracking classes are gone. `tracking.init()` creates (in a Polyaxon run: finds) the v1 run,'
+        ' returns it, and makes it the run that `tracking.log_*` and the framework callbacks use. Its '
+        'keywords `project=`, `client=`, `track_code=`, `track_env=` keep their v0 meaning; '
+        '`experiment_id=`/`job_id=` (integers) have no v1 counterpart: v1 runs are found by uuid.'
+    ),
+    example=(
+        'from polyaxon_client.tracking import Experiment\n'
+        '\n'
+        'experiment = Experiment()\n'
+        'experiment.log_params(lr=0.01)\n'
+    ),
+    fixed_example=(
+        'from polyaxon import tracking\n'
+        '\n'
+        'experiment = tracking.init()\n'
+        'experiment.log_inputs(lr=0.01)\n'
+    ),
     fix=Applicability.SAFE,
 )
 

@@ -23,10 +23,32 @@ from polylint.source import Region
 RULE = Rule(
     code='PLX303',
     name='v0-tracking-call',
-    summary='v0 tracking method or function renamed or changed in v1 (`log_params`, `log_data_ref(data=)`, `get_outputs_path()`...)',
-    why=('v1 renamed several tracking methods and changed some parameters: `log_params` is `log_inputs`, `log_data_ref` takes `content=` and `name=`, the status helpers are `log_succeeded`/`log_failed`/`log_stopped`, and v1 `stop()` now stops the run on the server. The path helpers are `tracking.*` functions that act on the run `tracking.init()` set up.'),
-    example="from polyaxon import tracking\n\nexperiment = tracking.init()\nexperiment.log_params(lr=0.01)\nexperiment.log_data_ref(data=x_train, data_name='x_train')\nexperiment.succeeded()\n",
-    fixed_example="from polyaxon import tracking\n\nexperiment = tracking.init()\nexperiment.log_inputs(lr=0.01)\nexperiment.log_data_ref(content=x_train, name='x_train')\nexperiment.log_succeeded()\n",
+    summary=(
+        'v0 tracking method or function renamed or changed in v1 (`log_params`, `log_data_ref(data=)`, '
+        '`get_outputs_path()`...)'
+    ),
+    why=(
+        'v1 renamed several tracking methods and changed some parameters: `log_params` is `log_inputs`, '
+        '`log_data_ref` takes `content=` and `name=`, the status helpers are '
+        '`log_succeeded`/`log_failed`/`log_stopped`, and v1 `stop()` now stops the run on the server. The '
+        'path helpers are `tracking.*` functions that act on the run `tracking.init()` set up.'
+    ),
+    example=(
+        'from polyaxon import tracking\n'
+        '\n'
+        'experiment = tracking.init()\n'
+        'experiment.log_params(lr=0.01)\n'
+        "experiment.log_data_ref(data=x_train, data_name='x_train')\n"
+        'experiment.succeeded()\n'
+    ),
+    fixed_example=(
+        'from polyaxon import tracking\n'
+        '\n'
+        'experiment = tracking.init()\n'
+        'experiment.log_inputs(lr=0.01)\n'
+        "experiment.log_data_ref(content=x_train, name='x_train')\n"
+        'experiment.log_succeeded()\n'
+    ),
     fix=Applicability.SAFE,
 )
 

@@ -32,7 +32,7 @@ from libcst.codemod import CodemodContext
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 
 from polylint.diagnostics import Applicability, Edit
-from polylint.surfaces.python_usage import SAFE, ImportStatement, Site, Usage, worst
+from polylint.surfaces.python_usage import ImportStatement, Site, Usage, worst
 
 Need = Tuple[str, str]
 
@@ -126,7 +126,7 @@ class _ImportPlan:
         self.added_at_top.extend(need for need in loose if need not in placed and need not in self.added_at_top)
 
     def _references(self, statement: ImportStatement) -> Dict[str, List[Tuple[int, int]]]:
-        references = {name: [] for name in statement.bindings}
+        references: Dict[str, List[Tuple[int, int]]] = {name: [] for name in statement.bindings}
         references.update(statement.references)
         return references
 
@@ -169,7 +169,7 @@ class _Replace(cst.CSTTransformer):
         self.plan = plan
         self.lines = {id(statement.line): statement for statement in plan.changed}
 
-    def on_leave(self, original_node: cst.CSTNode, updated_node: cst.CSTNode
+    def on_leave(self, original_node: cst.CSTNodeT, updated_node: cst.CSTNodeT  # type: ignore[override]
                  ) -> Union[cst.CSTNode, cst.RemovalSentinel, cst.FlattenSentinel[cst.CSTNode]]:
         build = self.builds.get(id(original_node))
         if build is not None:
@@ -195,8 +195,9 @@ class _Replace(cst.CSTTransformer):
             first = new[0].with_changes(leading_lines=line.leading_lines, trailing_whitespace=line.trailing_whitespace)
             return cst.FlattenSentinel([first, *new[1:]]) if len(new) > 1 else first
         pruned = plan.pruned.get(id(statement), set())
-        body = [_prune(small, pruned) if _same_import(small, statement.node) else small for small in line.body]
-        kept = [small for small in body if small is not None]
+        pruned_body: List[Optional[cst.BaseSmallStatement]] = [
+            _prune(small, pruned) if _same_import(small, statement.node) else small for small in line.body]
+        kept = [small for small in pruned_body if small is not None]
         after = import_lines(plan.after.get(id(statement), []))
         updated = line.with_changes(body=kept)
         return cst.FlattenSentinel([updated, *after]) if after else updated
