@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from polylint.rules import SELECTOR_PATTERN
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.9/3.10 only
-    import tomli as tomllib
 
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
@@ -66,7 +62,27 @@ class Settings:
 
     def is_excluded(self, path: str) -> bool:
         relative = _relative_posix(path, self.root)
-        return any(matches_glob(relative, pattern) for pattern in self.exclude + self.extend_exclude)
+        return self.exclusion().excludes(relative, relative.rsplit("/", 1)[-1])
+
+    def exclusion(self) -> Exclusion:
+        return Exclusion(self.exclude + self.extend_exclude)
+
+
+class Exclusion:
+    """The exclude globs compiled once: a glob without a slash matches any file or folder name, one with a
+    slash matches the path from the settings' root (or any tail of it, like gitignore's `**/`)."""
+
+    def __init__(self, patterns: Tuple[str, ...]) -> None:
+        names = [fnmatch.translate(p.strip("/")) for p in patterns if "/" not in p.strip("/")]
+        paths = [fnmatch.translate(p.strip("/")) for p in patterns if "/" in p.strip("/")]
+        self._name = re.compile("|".join(names)) if names else None
+        self._path = re.compile("|".join(paths)) if paths else None
+
+    def excludes(self, relative: str, name: str) -> bool:
+        """relative: the posix path from the root; name: its last part. Folders above were checked already."""
+        if self._name is not None and self._name.match(name):
+            return True
+        return self._path is not None and bool(self._path.match(relative))
 
 
 def _longest_match(code: str, selectors: Tuple[str, ...]) -> int:
@@ -113,6 +129,10 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def _read_toml(path: Path) -> Dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.9/3.10 only
+        import tomli as tomllib
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

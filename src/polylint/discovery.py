@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import List, Tuple
-
-import pathspec
+from typing import TYPE_CHECKING, List, Tuple
 
 from polylint.config import Settings
 from polylint.hosts import claiming
@@ -28,7 +26,10 @@ class Discovery:
     missing: List[str] = field(default_factory=list)
 
 
-_Ignore = Tuple[str, pathspec.PathSpec]
+if TYPE_CHECKING:
+    import pathspec
+
+_Ignore = Tuple[str, "pathspec.GitIgnoreSpec"]
 
 
 def discover(paths: List[str], settings: Settings) -> Discovery:
@@ -38,12 +39,12 @@ def discover(paths: List[str], settings: Settings) -> Discovery:
         if os.path.islink(given):
             found.notes.append(f"{given}: skipped: a symbolic link is never followed")
         elif os.path.isdir(given):
-            for path in _walk(given, settings, _inherited_ignores(given), found):
+            for path in map(os.path.normpath, _walk(given, settings, _inherited_ignores(given), found)):
                 if path not in seen:
                     seen.add(path)
                     found.files.append(path)
         elif os.path.isfile(given):
-            if given not in seen and claiming(PurePath(given)):
+            if given not in seen and claiming(given):
                 seen.add(given)
                 found.files.append(given)
         else:
@@ -60,7 +61,9 @@ def _load_ignores(folder: str) -> List[_Ignore]:
                 lines = handle.read().splitlines()
         except OSError:
             continue
-        specs.append((os.path.abspath(folder), pathspec.PathSpec.from_lines("gitwildmatch", lines)))
+        import pathspec  # only a tree with ignore files pays for it
+
+        specs.append((os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(lines)))
     return specs
 
 
@@ -87,9 +90,11 @@ def _ignored(path: str, is_dir: bool, ignores: List[_Ignore]) -> bool:
 
 def _walk(root: str, settings: Settings, ignores: List[_Ignore], found: Discovery) -> List[str]:
     files: List[str] = []
-    stack: List[Tuple[str, List[_Ignore]]] = [(root, ignores + _load_ignores(root))]
+    exclusion = settings.exclusion()
+    root_relative = _relative_to_root(root, settings)
+    stack: List[Tuple[str, str, List[_Ignore]]] = [(root, root_relative, ignores + _load_ignores(root))]
     while stack:
-        folder, active = stack.pop()
+        folder, relative_folder, active = stack.pop()
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
         except OSError as error:
@@ -98,20 +103,28 @@ def _walk(root: str, settings: Settings, ignores: List[_Ignore], found: Discover
         subfolders = []
         for entry in entries:
             path = entry.path
+            relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
+            if exclusion.excludes(relative, entry.name):
+                continue
             if entry.is_symlink():
                 found.notes.append(f"{path}: skipped: a symbolic link is never followed")
                 continue
             is_dir = entry.is_dir(follow_symlinks=False)
-            if settings.is_excluded(path) or _ignored(path, is_dir, active):
+            if active and _ignored(path, is_dir, active):
                 continue
             if is_dir:
-                subfolders.append(path)
-            elif entry.is_file(follow_symlinks=False) and claiming(PurePath(path)):
+                subfolders.append((path, relative))
+            elif entry.is_file(follow_symlinks=False) and claiming(path):
                 files.append(path)
-        for sub in reversed(subfolders):
-            stack.append((sub, active + _load_ignores(sub)))
+        for sub, relative in reversed(subfolders):
+            stack.append((sub, relative, active + _load_ignores(sub)))
     return sorted(files, key=_natural_order)
 
 
-def _natural_order(path: str) -> Tuple[str, ...]:
-    return tuple(PurePath(path).parts)
+def _relative_to_root(path: str, settings: Settings) -> str:
+    relative = os.path.relpath(os.path.abspath(path), settings.root)
+    return "" if relative == "." or relative.startswith("..") else Path(relative).as_posix()
+
+
+def _natural_order(path: str) -> List[str]:
+    return path.split(os.sep)

@@ -38,6 +38,9 @@ FAMILIES = {
     "5": "deployment config",
 }
 
+# The language of each family's examples, for fenced code in the docs.
+FAMILY_LANGUAGES = {"0": "text", "1": "yaml", "2": "shell", "3": "python", "4": "text", "5": "yaml"}
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -60,8 +63,25 @@ class Rule:
         return FAMILIES[self.code[3]]
 
     @property
+    def language(self) -> str:
+        return FAMILY_LANGUAGES[self.code[3]]
+
+    @property
+    def heading(self) -> str:
+        """The title of the rule's section in docs/rules.md."""
+        return f"{self.code} {self.name}"
+
+    @property
     def url(self) -> str:
-        return f"{DOCS_URL}#{self.code.lower()}-{self.name}"
+        return f"{DOCS_URL}#{heading_anchor(self.heading)}"
+
+
+def heading_anchor(heading: str) -> str:
+    """The id GitHub gives a Markdown heading: lower case, punctuation dropped, spaces made hyphens.
+
+    `## PLX106 pre-0.6-form` is `#plx106-pre-06-form` there, so a link built any other way would miss.
+    """
+    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
 
 
 def _modules(package: str) -> Iterator[ModuleType]:

@@ -6,15 +6,13 @@ order the files were found.
 
 from __future__ import annotations
 
-import difflib
+import codecs
+import errno
 import os
 import stat
-import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import PurePath
 from types import ModuleType
-from typing import Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from polylint import rules
 from polylint.checks import read_errors
@@ -35,6 +33,9 @@ from polylint.source import Region, SourceFile, UndecodableError
 from polylint.suppression import Suppressions, skips_file
 from polylint.writer import WriteError, digest, write_atomically
 
+if TYPE_CHECKING:
+    from polylint.cache import Cache
+
 MAX_FIX_ROUNDS = 10
 BINARY_SNIFF_BYTES = 8192
 READ_ERROR_CODES = frozenset(rule.code for rule in read_errors.RULES)
@@ -48,6 +49,7 @@ class Options:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False
+    cache: bool = False
 
     @property
     def rewrites(self) -> bool:
@@ -67,6 +69,10 @@ class FileResult:
     diff: str = ""
     new_data: Optional[bytes] = None
     notes: List[str] = field(default_factory=list)
+    # For the cache: the hash and (size, mtime) of the bytes that were checked.
+    digest: Optional[str] = None
+    stamp: Optional[Tuple[int, int]] = None
+    unchanged: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,45 +87,80 @@ class _Hit:
     cell: Optional[int] = None
 
 
-def run(paths: Sequence[str], options: Options, jobs: int) -> Iterator[FileResult]:
-    if jobs <= 1 or len(paths) < POOL_THRESHOLD:
-        for path in paths:
-            yield process_path(path, options)
+def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
+    """Results in the order of paths; files the cache vouches for are not read again."""
+    cached: List[Optional[FileResult]] = [cache.lookup(path, options) if cache else None for path in paths]
+    todo = [path for path, hit in zip(paths, cached) if hit is None]
+    digests = [cache.digest(path) if cache else None for path in todo]
+    if jobs <= 1 or len(todo) < POOL_THRESHOLD:
+        fresh: Iterator[FileResult] = map(process_path, todo, [options] * len(todo), digests)
+        yield from _merge(cached, fresh, cache, options)
         return
-    chunk = max(1, min(64, len(paths) // (jobs * 8)))
+    from concurrent.futures import ProcessPoolExecutor  # only a run over many files pays for it
+
+    chunk = max(1, min(64, len(todo) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_path, paths, [options] * len(paths), chunksize=chunk)
+        yield from _merge(cached, pool.map(process_path, todo, [options] * len(todo), digests, chunksize=chunk),
+                          cache, options)
 
 
-def process_path(path: str, options: Options) -> FileResult:
-    kinds = claiming(PurePath(path))
+def _merge(cached: List[Optional[FileResult]], fresh: Iterator[FileResult], cache: Optional[Cache],
+           options: Options) -> Iterator[FileResult]:
+    for hit in cached:
+        if hit is not None:
+            yield hit
+            continue
+        result = next(fresh)
+        if cache is not None:
+            result = cache.update(result, options)
+        yield result
+
+
+def process_path(path: str, options: Options, known_digest: Optional[str] = None) -> FileResult:
+    """Read and check one file. known_digest: the content hash the cache holds for it, if any; when the
+    bytes still hash to it, the result says `unchanged` and nothing is checked."""
+    kinds = claiming(path)
     if not kinds:
         return FileResult(path)
     try:
-        info = os.lstat(path)
-        if stat.S_ISLNK(info.st_mode):
+        # O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        if error.errno == errno.ELOOP:
             return FileResult(path, notes=[f"{path}: skipped: a symbolic link is never followed"])
-        if not stat.S_ISREG(info.st_mode):
-            return FileResult(path, notes=[f"{path}: skipped: not a regular file"])
-        if info.st_size > options.settings.max_file_size:
-            limit = options.settings.max_file_size
-            return FileResult(path, notes=[f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
+                                                              f"could not read file: {error.strerror}")])
+    try:
         with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return FileResult(path, notes=[f"{path}: skipped: not a regular file"])
+            if info.st_size > options.settings.max_file_size:
+                limit = options.settings.max_file_size
+                return FileResult(path, notes=[f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
             data = handle.read()
     except OSError as error:
         return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
                                                               f"could not read file: {error.strerror}")])
-    return process_bytes(path, data, options, kinds, write=options.fix and not options.diff)
+    stamp = (info.st_size, info.st_mtime_ns)
+    content = digest(data) if known_digest is not None or options.cache else None
+    if known_digest is not None and content == known_digest:
+        return FileResult(path, digest=content, stamp=stamp, unchanged=True)
+    result = process_bytes(path, data, options, kinds, write=options.fix and not options.diff)
+    result.digest, result.stamp = content, stamp
+    return result
 
 
 def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,
                   write: bool = False) -> FileResult:
-    kinds = claiming(PurePath(path)) if kinds is None else kinds
-    kinds = tuple(kind for kind in kinds if kind.prefilter(data))
+    kinds = claiming(path) if kinds is None else kinds
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
+    probe = data.decode("utf-16", errors="replace").encode("utf-8") if utf16 else data
+    kinds = tuple(kind for kind in kinds if kind.prefilter(probe))
     if not kinds:
         return FileResult(path)
-    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not utf16:
         return FileResult(path, findings=[_whole_file_finding(path, read_errors.BINARY.code,
                                                               "binary file (NUL bytes); not checked")])
     try:
@@ -158,6 +199,8 @@ def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: O
     if source.text != original.text:
         result.new_data = source.data
         if options.diff:
+            import difflib
+
             result.diff = "".join(difflib.unified_diff(
                 original.text.splitlines(keepends=True), source.text.splitlines(keepends=True),
                 fromfile=f"a/{original.path}", tofile=f"b/{original.path}"))
@@ -290,6 +333,8 @@ def _check_region(region: Region, context: CheckContext) -> Iterator[_Hit]:
 
 
 def _internal_error(where: str, error: Exception) -> _Hit:
+    import traceback
+
     frame = traceback.extract_tb(error.__traceback__)[-1]
     return _Hit(read_errors.INTERNAL_ERROR.code,
                 f"internal error in {where}: {type(error).__name__}: {error} "

@@ -29,5 +29,8 @@ def host_kinds() -> Tuple[ModuleType, ...]:
     return tuple(modules)
 
 
-def claiming(path: PurePath) -> Tuple[ModuleType, ...]:
-    return tuple(kind for kind in host_kinds() if kind.claims(path))
+@functools.lru_cache(maxsize=65536)
+def claiming(path: str) -> Tuple[ModuleType, ...]:
+    """The host kinds that claim a path, by its name alone (remembered: discovery and runner both ask)."""
+    pure = PurePath(path)
+    return tuple(kind for kind in host_kinds() if kind.claims(pure))

@@ -15,14 +15,15 @@ from polylint.diagnostics import Diagnostic
 from polylint.knowledge.polyaxonfile import era
 from polylint.source import Region, SourceFile
 
-SUFFIXES = (".yml", ".yaml", ".json", ".yml.tmpl", ".yaml.tmpl")
+# Templates and editor backups of Polyaxonfiles are committed too (real-world-patterns.md).
+SUFFIXES = (".yml", ".yaml", ".json", ".yml.tmpl", ".yaml.tmpl", ".yml.save", ".yaml.save", ".yml.bak", ".yaml.bak")
 SURFACE = "polyaxonfile"
 
-_KIND_LINE = re.compile(
-    rb"""(?m)^[ \t]*["']?kind["']?[ \t]*:[ \t]*["']?"""
-    rb"(experiment|group|job|build|notebook|tensorboard|pipeline|plugin|component|operation)\b")
-_RUN_LINE = re.compile(rb"""(?m)^[ \t]*["']?run["']?[ \t]*:""")
-_CMD_LINE = re.compile(rb"""(?m)^[ \t]*["']?cmd["']?[ \t]*:""")
+_KINDS = rb"(experiment|group|job|build|notebook|tensorboard|pipeline|plugin|component|operation)\b"
+# A block-style key at the start of a line, or a JSON key anywhere.
+_KIND_LINE = re.compile(rb"""(?m)(^[ \t]*["']?kind["']?|"kind")[ \t]*:[ \t]*["']?""" + _KINDS)
+_RUN_LINE = re.compile(rb"""(?m)(^[ \t]*["']?run["']?|"run")[ \t]*:""")
+_CMD_LINE = re.compile(rb"""(?m)(^[ \t]*["']?cmd["']?|"cmd")[ \t]*:""")
 
 
 def claims(path: PurePath) -> bool:

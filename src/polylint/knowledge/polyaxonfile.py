@@ -101,3 +101,12 @@ def era(document: Any) -> Optional[str]:
     if kind is None and version in (None, 1.0) and _is_pre_01_shape(document):
         return "v0"
     return None
+
+# v1-surface.md §2.10: names every v1 template sees without a declaration (contexts/sections.py).
+V1_CONTEXT_ROOTS = frozenset({"globals", "params", "inputs", "outputs", "io", "artifacts", "connections", "ops",
+                              "dag", "runs", "matrix", "upstream"})
+# Jinja's own words, which are never variables.
+JINJA_WORDS = frozenset({"if", "else", "elif", "and", "or", "not", "in", "is", "true", "false", "none", "True",
+                         "False", "None", "for", "loop", "range"})
+# K1 polyflow/operations: an operation that takes its component from elsewhere.
+V1_COMPONENT_REFERENCES = ("pathRef", "hubRef", "urlRef", "dagRef")

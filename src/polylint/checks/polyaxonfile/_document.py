@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Optional
+from typing import Any, Iterator, Optional, Tuple
 
 from polylint.diagnostics import Diagnostic, Fix
 from polylint.source import Region
-from polylint.surfaces.yaml import YamlDocument
+from polylint.surfaces.yaml import YamlDocument, walk
 
 
 def document(region: Region) -> YamlDocument:
@@ -28,3 +28,10 @@ def section(mapping: Any, *keys: str) -> Optional[Mapping[str, Any]]:
 def at_key(region: Region, code: str, message: str, mapping: Any, key: Any, fix: Optional[Fix] = None) -> Diagnostic:
     start, end = document(region).key_span(mapping, key)
     return Diagnostic(code, message, start, end, fix)
+
+
+def containers(data: Any) -> Iterator[Tuple[str, Mapping[str, Any]]]:
+    """Every Kubernetes container section of a v1 document (run, replicas, runPatch, inline components)."""
+    for path, _parent, value in walk(data):
+        if path and path[-1] == "container" and isinstance(value, Mapping):
+            yield ".".join(str(step) for step in path), value

@@ -1,0 +1,212 @@
+"""The speed benchmark: polylint against baselines timed in the same run, as ratios.
+
+    python bench/run.py [--sizes 5000,10000,20000] [--repeat 3] [--out bench/results]
+
+It generates seeded, reproducible trees in a temporary folder and measures, side by side:
+
+(a) N files of ordinary Python, YAML, shell and Markdown with no Polyaxon at all, against
+    `grep -rl polyaxon` (the I/O floor);
+(b) the same tree with 1% v0 files of every surface, against (a)'s time and a libcst parse of only the
+    hit files (the parse floor), and `ruff check` on the same tree when ruff is installed;
+(c) one 5,000-line Python file and one 2,000-document YAML stream of v0 content;
+(d) the pre-commit case: 5 files, against `python -c pass`;
+a warm re-run of (a) and (b) with the cache; --jobs 1 against --jobs 2 on a hit-heavy tree; and peak
+memory for each. It writes a Markdown table to bench/results/ (and a PNG chart with matplotlib).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+
+ORDINARY_PY = '''"""Module {n}."""
+import os
+import sys
+
+
+def handler_{n}(value, scale={n}):
+    total = 0
+    for index in range(value):
+        total += index * scale
+    return {{"name": "item-{n}", "total": total, "path": os.path.join("data", str(value))}}
+
+
+class Worker{n}:
+    def __init__(self, size):
+        self.size = size
+
+    def run(self):
+        return [handler_{n}(step) for step in range(self.size)]
+'''
+ORDINARY_YAML = "name: service-{n}\nversion: '3.{n}'\nreplicas: {n}\nimage: registry/app:{n}\nenv:\n  - KEY_{n}=value\n"
+ORDINARY_SH = "#!/bin/bash\nset -euo pipefail\nfor f in data/*.csv; do\n  python process.py --input \"$f\" --id {n}\ndone\n"
+ORDINARY_MD = "# Notes {n}\n\nRun the job:\n\n```bash\npython train.py --epochs {n}\n```\n"
+
+V0_YAML = ("version: 1\nkind: experiment\nbuild:\n  image: python:3.8\n  build_steps: [pip install -r requirements.txt]\n"
+           "environment:\n  resources: {{gpu: {{requests: 1, limits: 1}}, memory: {{requests: 2048}}}}\n"
+           "params:\n  lr: 0.0{n}\nrun:\n  cmd: python train.py --lr={{{{ lr }}}}\n")
+V0_PY = ("from polyaxon_client.tracking import Experiment, get_outputs_path\n\nexperiment = Experiment()\n"
+         "experiment.log_params(lr=0.{n})\nexperiment.log_metrics(loss=0.{n})\nprint(get_outputs_path())\n")
+V0_SH = "#!/bin/bash\npolyaxon experiment -xp {n} logs\npolyaxon run -f polyaxonfile.yml -u\n"
+V0_MD = "# Run\n\n```bash\npolyaxon notebook start -f notebook.yml\npolyaxon experiment -xp {n} stop\n```\n"
+V0_REQ = "numpy==1.21\npolyaxon-client==0.6.1\n"
+
+ORDINARY = [(".py", ORDINARY_PY), (".yml", ORDINARY_YAML), (".sh", ORDINARY_SH), (".md", ORDINARY_MD)]
+V0 = [(".yml", V0_YAML), (".py", V0_PY), (".sh", V0_SH), (".md", V0_MD), ("requirements.txt", V0_REQ)]
+
+
+def make_tree(root: Path, files: int, hit_ratio: float, seed: int = 7) -> List[Path]:
+    """files ordinary files in nested folders; hit_ratio of them replaced by v0 files. Returns the hits."""
+    rng = random.Random(seed)
+    hits = []
+    for n in range(files):
+        folder = root / f"pkg{n % 40:02}" / f"sub{(n // 40) % 25:02}"
+        folder.mkdir(parents=True, exist_ok=True)
+        if rng.random() < hit_ratio:
+            suffix, template = V0[n % len(V0)]
+            path = folder / (f"file{n}{suffix}" if suffix.startswith(".") else f"{n}-{suffix}")
+            hits.append(path)
+        else:
+            suffix, template = ORDINARY[n % len(ORDINARY)]
+            path = folder / f"file{n}{suffix}"
+        path.write_text(template.format(n=n))
+    return hits
+
+
+@dataclass
+class Timing:
+    seconds: float
+    peak_mb: float
+
+
+def timed(command: Sequence[str], cwd: Path, repeat: int) -> Timing:
+    """Best wall time of repeat runs, and the peak resident memory of the child processes."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return Timing(min(times), peak)
+
+
+def polylint(*args: str) -> List[str]:
+    return [PYTHON, "-m", "polylint", "check", "--exit-zero", "-q", *args]
+
+
+def parse_floor(hits: List[Path], cwd: Path, repeat: int) -> Timing:
+    listing = cwd / "hits.txt"
+    listing.write_text("\n".join(str(path) for path in hits if path.suffix == ".py"))
+    script = ("import libcst, sys\nfor name in open(sys.argv[1]).read().split():\n"
+              "    libcst.parse_module(open(name).read())\n")
+    return timed([PYTHON, "-c", script, str(listing)], cwd, repeat)
+
+
+def clear_cache(tree: Path) -> None:
+    shutil.rmtree(tree / ".polylint_cache", ignore_errors=True)
+
+
+def row(name: str, timing: Timing, baseline_name: str, baseline: Optional[Timing], target: str = "") -> Dict[str, str]:
+    ratio = f"{timing.seconds / baseline.seconds:.2f}x" if baseline else ""
+    return {"case": name, "seconds": f"{timing.seconds:.3f}", "baseline": baseline_name,
+            "baseline seconds": f"{baseline.seconds:.3f}" if baseline else "", "ratio": ratio,
+            "target": target, "peak MB": f"{timing.peak_mb:.0f}"}
+
+
+def bench(sizes: List[int], repeat: int, jobs: int) -> List[Dict[str, str]]:
+    rows: List[Dict[str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="polylint-bench-") as scratch:
+        base = Path(scratch)
+        for size in sizes:
+            plain = base / f"plain{size}"
+            make_tree(plain, size, 0.0)
+            grep = timed(["grep", "-rl", "polyaxon", "."], plain, repeat)
+            rows.append(row(f"grep -rl polyaxon, {size} files", grep, "", None))
+            clear_cache(plain)
+            cold_a = timed(polylint("--no-cache", "."), plain, repeat)
+            rows.append(row(f"(a) no-hit scan, {size} files", cold_a, "grep", grep, "<= 3x"))
+            timed(polylint("."), plain, 1)
+            warm_a = timed(polylint("."), plain, repeat)
+            rows.append(row(f"(a) warm re-run, {size} files", warm_a, "(a) cold", cold_a, "<= 0.2x"))
+
+            mixed = base / f"mixed{size}"
+            hits = make_tree(mixed, size, 0.01)
+            cold_b = timed(polylint("--no-cache", "."), mixed, repeat)
+            floor = parse_floor(hits, base, repeat)
+            rows.append(row(f"(b) 1% hits ({len(hits)} files), {size} files", cold_b, "(a) + 1.5x parse floor",
+                            Timing(cold_a.seconds + 1.5 * floor.seconds, 0), "<= 1.00x"))
+            rows.append(row(f"    libcst parse of the {len(hits)} hit files", floor, "", None))
+            if shutil.which("ruff"):
+                ruff = timed(["ruff", "check", "--no-cache", "--exit-zero", "-q", "."], mixed, repeat)
+                rows.append(row(f"    ruff check, same tree", ruff, "", None))
+                rows.append(row(f"    (b) against ruff", cold_b, "ruff", ruff))
+            timed(polylint("."), mixed, 1)
+            warm_b = timed(polylint("."), mixed, repeat)
+            rows.append(row(f"(b) warm re-run, {size} files", warm_b, "(b) cold", cold_b, "<= 0.2x"))
+
+        heavy = base / "heavy"
+        heavy.mkdir()
+        (heavy / "big.py").write_text("\n".join(V0_PY.format(n=n) for n in range(1000)))
+        (heavy / "stream.yml").write_text("---\n".join(V0_YAML.format(n=n) for n in range(2000)))
+        big = timed(polylint("--no-cache", "big.py"), heavy, repeat)
+        rows.append(row("(c) one 5,000-line v0 Python file", big, "", None))
+        stream = timed(polylint("--no-cache", "stream.yml"), heavy, repeat)
+        rows.append(row("(c) one 2,000-document v0 YAML stream", stream, "", None))
+
+        hook = base / "hook"
+        chosen = make_tree(hook, 5, 0.0)
+        del chosen
+        names = [str(path.relative_to(hook)) for path in sorted(hook.rglob("*.*"))]
+        python_pass = timed([PYTHON, "-c", "pass"], hook, repeat)
+        precommit = timed(polylint("--no-cache", *names), hook, repeat)
+        rows.append(row("(d) pre-commit, 5 files", precommit, "python -c pass", python_pass, "<= 4x"))
+
+        hit_heavy = base / "hitheavy"
+        make_tree(hit_heavy, 2000, 0.5)
+        one = timed(polylint("--no-cache", "--jobs", "1", "."), hit_heavy, repeat)
+        two = timed(polylint("--no-cache", "--jobs", str(jobs), "."), hit_heavy, repeat)
+        rows.append(row(f"--jobs {jobs} on a 50%-hit tree (2,000 files)", two, "--jobs 1", one, "<= 0.625x"))
+    return rows
+
+
+def markdown(rows: List[Dict[str, str]], command: str) -> str:
+    columns = list(rows[0])
+    lines = [f"Command: `{command}`", "", f"Python {sys.version.split()[0]}, {os.cpu_count()} cores.", "",
+             "| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(item[column] for column in columns) + " |" for item in rows]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="5000,10000,20000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
+    args = parser.parse_args(argv)
+    rows = bench([int(size) for size in args.sizes.split(",")], args.repeat, args.jobs)
+    command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    table = markdown(rows, command.strip())
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.md").write_text(table)
+    sys.stdout.write(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Results of earlier runs, so that a warm re-run reads only what changed.
+
+One JSON file per (polylint version and code, settings) under ``.polylint_cache/`` in the settings'
+root. An entry is trusted without reading the file while its size and mtime are the same; when they
+differ the file is read again, and if its bytes hash to the entry's content hash the old result stands.
+JSON, not pickle: a cache file inside a repository is data that must never run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from dataclasses import asdict, fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Dict, List, Optional
+
+import polylint
+from polylint.config import Settings
+from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix, Position
+
+if TYPE_CHECKING:
+    from polylint.runner import FileResult, Options
+
+CACHE_FOLDER = ".polylint_cache"
+_CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{16}\.json")
+# Findings that describe the run, not the file's bytes, are never remembered.
+TRANSIENT_CODES = frozenset({"PLX006", "PLX008", "PLX009"})
+
+
+def _code_fingerprint() -> str:
+    """Changes when polylint's code does, so a development checkout never trusts stale results."""
+    package = Path(polylint.__file__).parent
+    stamps = sorted((str(path.relative_to(package)), path.stat().st_size, path.stat().st_mtime_ns)
+                    for path in package.rglob("*.py"))
+    return hashlib.sha256(repr((polylint.__version__, sys.version_info[:2], stamps)).encode()).hexdigest()[:16]
+
+
+def _settings_fingerprint(settings: Settings) -> str:
+    relevant = {field.name: getattr(settings, field.name) for field in fields(settings) if field.name != "source"}
+    return hashlib.sha256(repr(sorted(relevant.items(), key=lambda item: item[0])).encode()).hexdigest()[:16]
+
+
+def _finding_to_json(finding: Finding) -> Dict[str, Any]:
+    return asdict(finding)
+
+
+def _position(data: Dict[str, int]) -> Position:
+    return Position(data["row"], data["column"])
+
+
+def _finding_from_json(data: Dict[str, Any]) -> Finding:
+    fix = None
+    if data["fix"] is not None:
+        fix = LocatedFix(Applicability(data["fix"]["applicability"]), data["fix"]["message"], tuple(
+            LocatedEdit(edit["content"], _position(edit["location"]), _position(edit["end_location"]))
+            for edit in data["fix"]["edits"]))
+    return Finding(data["filename"], data["code"], data["message"], _position(data["location"]),
+                   _position(data["end_location"]), fix, data["cell"])
+
+
+class Cache:
+    def __init__(self, file: Path, entries: Dict[str, Dict[str, Any]]) -> None:
+        self.file = file
+        self.entries = entries
+        self.changed = False
+
+    @classmethod
+    def load(cls, settings: Settings) -> Cache:
+        name = f"{_code_fingerprint()}-{_settings_fingerprint(settings)}.json"
+        file = settings.root / CACHE_FOLDER / name
+        try:
+            with file.open(encoding="utf-8") as handle:
+                entries = json.load(handle)
+            if not isinstance(entries, dict):
+                entries = {}
+        except (OSError, ValueError):
+            entries = {}
+        return cls(file, entries)
+
+    def _key(self, path: str) -> str:
+        return os.path.abspath(path)
+
+    def _result(self, path: str, entry: Dict[str, Any]) -> FileResult:
+        from polylint.runner import FileResult
+
+        return FileResult(path, findings=[_finding_from_json(item) for item in entry["findings"]],
+                          notes=list(entry["notes"]), digest=entry["digest"], stamp=tuple(entry["stamp"]))
+
+    @staticmethod
+    def _usable(findings: List[Finding], options: Options) -> bool:
+        # A remembered result stands in for a run only when that run would not rewrite the file.
+        return not options.rewrites or not any(f.fix and options.allows(f.fix) for f in findings)
+
+    def lookup(self, path: str, options: Options) -> Optional[FileResult]:
+        entry = self.entries.get(self._key(path))
+        if entry is None:
+            return None
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        if [info.st_size, info.st_mtime_ns] != entry["stamp"]:
+            return None
+        result = self._result(path, entry)
+        return result if self._usable(result.findings, options) else None
+
+    def digest(self, path: str) -> Optional[str]:
+        entry = self.entries.get(self._key(path))
+        return entry["digest"] if entry else None
+
+    def update(self, result: FileResult, options: Options) -> FileResult:
+        """Remember a fresh result, or bring back the remembered one for bytes that did not change."""
+        key = self._key(result.path)
+        if result.unchanged:
+            entry = self.entries[key]
+            entry["stamp"] = list(result.stamp or ())
+            self.changed = True
+            old = self._result(result.path, entry)
+            if self._usable(old.findings, options):
+                return old
+            from polylint.runner import process_path
+
+            return process_path(result.path, options)
+        if result.fixed or result.new_data is not None or result.digest is None or result.stamp is None:
+            self.entries.pop(key, None)
+        elif not any(finding.code in TRANSIENT_CODES for finding in result.findings):
+            self.entries[key] = {"stamp": list(result.stamp), "digest": result.digest, "notes": result.notes,
+                                 "findings": [_finding_to_json(finding) for finding in result.findings]}
+        self.changed = True
+        return result
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        folder = self.file.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# Created by polylint: nothing here belongs in version control.\n*\n")
+            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(self.entries), encoding="utf-8")
+            os.replace(temporary, self.file)
+            # Results for other code or settings: only files of the cache's own naming.
+            for stale in folder.glob("*-*.json"):
+                if stale != self.file and _CACHE_NAME.fullmatch(stale.name):
+                    stale.unlink()
+        except OSError:
+            pass  # a cache that cannot be written only costs time

@@ -1,0 +1,217 @@
+"""The command line: argument parsing only, turned into a run of the runner.
+
+Modelled on ruff: ``polylint check [PATHS] [--fix] [--unsafe-fixes] [--diff] ...``, ``polylint rule CODE``,
+exit codes 0 (nothing left), 1 (problems remain, or --diff would change something), 2 (usage,
+configuration or internal error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from polylint import __version__
+from polylint.config import OUTPUT_FORMATS, ConfigError, Settings, load_settings, validate_selectors
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _comma_list(value: str) -> List[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def _extend(parser_value: Optional[List[List[str]]]) -> List[str]:
+    return [item for group in parser_value or [] for item in group]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="polylint", description="Find and rewrite Polyaxon v0 usage for Polyaxon v1.")
+    parser.add_argument("--version", action="version", version=f"polylint {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files, and fix them with --fix")
+    check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .); - reads stdin")
+    check.add_argument("--fix", action="store_true", default=None, help="apply safe fixes")
+    check.add_argument("--no-fix", dest="fix", action="store_false")
+    check.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply unsafe fixes")
+    check.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
+    check.add_argument("--diff", action="store_true", help="print the diff --fix would make; write nothing")
+    for flag, what in (("--select", "rule codes or prefixes to enable (replaces the configured list)"),
+                       ("--ignore", "rule codes or prefixes to disable"),
+                       ("--extend-select", "rule codes or prefixes to enable in addition")):
+        check.add_argument(flag, type=_comma_list, action="append", metavar="CODES", help=what)
+    check.add_argument("--exclude", type=_comma_list, action="append", metavar="GLOBS",
+                       help="globs of paths to skip (replaces the defaults)")
+    check.add_argument("--extend-exclude", type=_comma_list, action="append", metavar="GLOBS",
+                       help="globs of paths to skip in addition")
+    check.add_argument("--output-format", choices=OUTPUT_FORMATS)
+    check.add_argument("--statistics", action="store_true", help="count findings by rule")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems remain")
+    check.add_argument("--config", type=Path, metavar="FILE", help="a pyproject.toml or .polylint.toml")
+    check.add_argument("--no-color", action="store_true", help="never color the output (also: NO_COLOR)")
+    check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
+    check.add_argument("-v", "--verbose", action="store_true", help="say which files were skipped and why")
+    check.add_argument("--stdin-filename", metavar="NAME", help="the name of the file read from stdin")
+    check.add_argument("--no-cache", action="store_true", help="neither read nor write .polylint_cache/")
+    check.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
+                       help="processes to check with (default: cores)")
+
+    report = commands.add_parser("report", help="write a migration report: Markdown, or HTML with -o FILE.html")
+    report.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
+    report.add_argument("-o", "--output", metavar="FILE", help="FILE.md or FILE.html (default: Markdown on stdout)")
+    report.add_argument("--config", type=Path, metavar="FILE", help="a pyproject.toml or .polylint.toml")
+    report.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
+                        help="processes to check with (default: cores)")
+    report.set_defaults(select=None, ignore=None, extend_select=None, exclude=None, extend_exclude=None,
+                        unsafe_fixes=None, output_format=None)
+
+    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule.add_argument("code", nargs="?", help="a rule code such as PLX100")
+    rule.add_argument("--all", action="store_true", help="list every rule")
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rule":
+            return _rule(args, parser)
+        if args.command == "report":
+            from polylint.report.command import write_report
+
+            if args.jobs < 1:
+                raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
+            return write_report(args.paths, args.output, _settings(args), args.jobs)
+    except ConfigError as error:
+        print(f"polylint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("polylint: interrupted", file=sys.stderr)
+        return 130
+    parser.print_help()
+    return EXIT_ERROR
+
+
+def _rule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from polylint.ruledoc import render_index, render_rule
+    from polylint.rules import all_rules
+
+    rules = all_rules()
+    if args.all:
+        sys.stdout.write(render_index(rules.values()))
+        return EXIT_CLEAN
+    if not args.code:
+        parser.error("rule: give a rule code, or --all")
+    rule = rules.get(args.code.upper())
+    if rule is None:
+        print(f"polylint: error: unknown rule code {args.code!r} (see `polylint rule --all`)", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(render_rule(rule))
+    return EXIT_CLEAN
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    start = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else Path.cwd()
+    settings = load_settings(args.config, start if start.exists() else Path.cwd())
+    changes = {}
+    if args.select:
+        changes["select"] = validate_selectors(_extend(args.select), "--select")
+    if args.ignore:
+        changes["ignore"] = settings.ignore + validate_selectors(_extend(args.ignore), "--ignore")
+    if args.extend_select:
+        changes["extend_select"] = settings.extend_select + validate_selectors(_extend(args.extend_select),
+                                                                               "--extend-select")
+    if args.exclude:
+        changes["exclude"] = tuple(_extend(args.exclude))
+    if args.extend_exclude:
+        changes["extend_exclude"] = settings.extend_exclude + tuple(_extend(args.extend_exclude))
+    if args.unsafe_fixes is not None:
+        changes["unsafe_fixes"] = args.unsafe_fixes
+    if args.output_format:
+        changes["output_format"] = args.output_format
+    return replace(settings, **changes)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from polylint.cache import Cache
+    from polylint.discovery import discover
+    from polylint.output import Report, render
+    from polylint.runner import FileResult, Options, process_bytes, run
+
+    if args.jobs < 1:
+        raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
+    settings = _settings(args)
+    use_cache = not args.no_cache and args.paths != ["-"]
+    options = Options(settings, fix=bool(args.fix), unsafe_fixes=settings.unsafe_fixes, diff=args.diff,
+                      cache=use_cache)
+    results: List[FileResult]
+    status = EXIT_CLEAN
+    if args.paths == ["-"]:
+        name = args.stdin_filename or "-"
+        result = process_bytes(name, sys.stdin.buffer.read(), options)
+        results = [result]
+        if args.fix and not args.diff:
+            sys.stdout.buffer.write(result.new_data if result.new_data is not None else b"")
+    else:
+        found = discover(args.paths, settings)
+        for missing in found.missing:
+            print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
+            status = EXIT_ERROR
+        cache = Cache.load(settings) if use_cache else None
+        results = list(run(found.files, options, args.jobs, cache))
+        if cache is not None:
+            cache.save()
+        notes = found.notes + [note for result in results for note in result.notes]
+        if args.verbose:
+            for note in notes:
+                print(f"polylint: {note}", file=sys.stderr)
+    findings = sorted((finding for result in results for finding in result.findings),
+                      key=lambda finding: finding.sort_key())
+    fixed = sum(result.fixed for result in results)
+    stdin_fix = args.paths == ["-"] and args.fix and not args.diff
+    out = sys.stderr if stdin_fix else sys.stdout
+    if args.diff:
+        diffs = [result.diff for result in results if result.diff]
+        out.write("".join(diffs))
+        if not args.quiet:
+            would = sum(result.fixed for result in results if result.diff)
+            print(f"Would fix {would} {'problem' if would == 1 else 'problems'} in {len(diffs)} "
+                  f"{'file' if len(diffs) == 1 else 'files'}.", file=sys.stderr)
+        return max(status, EXIT_FINDINGS if diffs else EXIT_CLEAN)
+    color = (settings.output_format == "text" and not args.no_color and "NO_COLOR" not in os.environ
+             and out.isatty())
+    report = Report(findings, fixed, bool(args.fix), settings.unsafe_fixes, color, args.quiet)
+    if args.statistics:
+        out.write(_statistics(report))
+    else:
+        out.write(render(settings.output_format, report))
+    if findings and not args.exit_zero:
+        status = max(status, EXIT_FINDINGS)
+    if any(finding.code.startswith("PLX0") for finding in findings):
+        # A file that could not be read was not checked: that is never a clean run.
+        status = max(status, EXIT_FINDINGS)
+    return status
+
+
+def _statistics(report: "object") -> str:
+    from polylint.diagnostics import Applicability
+    from polylint.output import Report
+    from polylint.rules import all_rules
+
+    assert isinstance(report, Report)
+    counts = Counter(finding.code for finding in report.findings)
+    fixable = {finding.code for finding in report.findings if finding.applicability is Applicability.SAFE}
+    rules = all_rules()
+    lines = []
+    for code, count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        name = rules[code].name if code in rules else ""
+        lines.append(f"{count:>5}\t{code}\t{'[*]' if code in fixable else '[ ]'} {name}")
+    return "\n".join(lines) + ("\n" if lines else "")

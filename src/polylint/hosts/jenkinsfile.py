@@ -1,0 +1,57 @@
+"""Jenkinsfiles (best effort): the string given to a pipeline `sh` step, in any Groovy quoting.
+
+`sh 'cmd'`, `sh "cmd"`, triple-quoted strings of either kind and `sh(script: '...')` are found with
+a pattern, not a Groovy parser. A string with a backslash or (in double quotes) a `$` is not the shell
+text as written: Groovy unescapes and interpolates it first, so its findings come without a fix, and a
+fix never brings a quote of the string's own kind into it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Iterator, Union
+
+from polylint.diagnostics import Diagnostic
+from polylint.hosts._pieces import pieces_region
+from polylint.source import Region, SourceFile
+
+SH_STEP = re.compile(r"""\bsh\b\s*\(?\s*(?:script\s*:\s*)?(?P<quote>'''|\"\"\"|'|")""")
+POLYAXON = re.compile(rb"polyaxon")
+
+
+def claims(path: PurePath) -> bool:
+    name = path.name.lower()
+    return name == "jenkinsfile" or name.startswith("jenkinsfile.") or name.endswith(".jenkinsfile")
+
+
+def prefilter(data: bytes) -> bool:
+    return POLYAXON.search(data) is not None
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    text = source.text
+    for step in SH_STEP.finditer(text):
+        quote = step.group("quote")
+        start = step.end()
+        end = _closing(text, start, quote)
+        if end < 0:
+            continue
+        body = text[start:end]
+        if "polyaxon" not in body:
+            continue
+        interpolated = quote.startswith('"') and "$" in body
+        exact = "\\" not in body and not interpolated
+        yield pieces_region("shell", [(start, body)], forbidden=quote[0] + "\\$", read_only=not exact,
+                            meta={"jenkins": quote})
+
+
+def _closing(text: str, start: int, quote: str) -> int:
+    position = start
+    while True:
+        found = text.find(quote, position)
+        if found < 0 or (len(quote) == 1 and "\n" in text[start:found]):
+            return -1
+        if text[found - 1] != "\\":
+            return found
+        position = found + 1

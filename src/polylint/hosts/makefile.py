@@ -1,0 +1,53 @@
+"""Makefiles (`Makefile`, `makefile`, `GNUmakefile`, `*.mk`): each recipe line is a shell region.
+
+A recipe line starts with a tab; its `@` (silent), `-` (ignore errors) and `+` prefixes are make's, not
+the shell's, so the region starts after them. A line ending in a backslash continues on the next one:
+make hands the shell the backslash-newline as written, so the region keeps it and stays one
+contiguous span of the file. Make variables (`$(VAR)`, `${VAR}`) read as expansions: words holding them
+are values known only when make runs, never a command name we could misread.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Iterator, Union
+
+from polylint.diagnostics import Diagnostic
+from polylint.source import Region, SourceFile
+
+NAMES = frozenset({"makefile", "gnumakefile"})
+RECIPE_PREFIX = re.compile(r"\t[ \t@+-]*")
+POLYAXON = re.compile(rb"polyaxon")
+
+
+def claims(path: PurePath) -> bool:
+    name = path.name.lower()
+    return name in NAMES or name.endswith(".mk")
+
+
+def prefilter(data: bytes) -> bool:
+    return POLYAXON.search(data) is not None
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    text = source.text
+    lines = text.splitlines(keepends=True)
+    offset = 0
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        start = offset
+        prefix = RECIPE_PREFIX.match(line)
+        offset += len(line)
+        index += 1
+        continued = line.rstrip("\r\n").endswith("\\")
+        while continued and index < len(lines):
+            offset += len(lines[index])
+            continued = lines[index].rstrip("\r\n").endswith("\\")
+            index += 1
+        if prefix is None:
+            continue
+        body = text[start + prefix.end():offset]
+        if "polyaxon" in body:
+            yield Region.at("shell", body, start + prefix.end())

@@ -1,0 +1,41 @@
+"""Markdown shell fences: ```` ```bash ````, `sh`, `shell`, `zsh`, `console`, `shell-session`.
+
+A console block (or any shell fence whose lines start with a `$ ` prompt, as READMEs often write them)
+is a transcript: the commands are the prompt lines without `$ `, plus the lines continuing them; the
+other lines are output and are skipped. Each fence is one shell region mapped line by line to the file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Iterator, Union
+
+from polylint.diagnostics import Diagnostic
+from polylint.hosts._markdown import MARKDOWN_SUFFIXES, fences
+from polylint.hosts._pieces import pieces_region
+from polylint.hosts._shell_lines import console_pieces, has_prompts
+from polylint.source import Region, SourceFile
+
+SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"})
+TRANSCRIPTS = frozenset({"console", "shell-session", "shellsession"})
+POLYAXON = re.compile(rb"polyaxon")
+
+
+def claims(path: PurePath) -> bool:
+    return path.name.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def prefilter(data: bytes) -> bool:
+    return POLYAXON.search(data) is not None
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    for fence in fences(source.text, SHELL_LANGUAGES):
+        if "polyaxon" not in fence.body:
+            continue
+        lines = [(line.host_start, line.text) for line in fence.lines]
+        if fence.language in TRANSCRIPTS or has_prompts(lines):
+            yield pieces_region("shell", console_pieces(lines), meta={"fence": fence.language})
+        else:
+            yield pieces_region("shell", lines, meta={"fence": fence.language})

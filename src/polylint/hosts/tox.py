@@ -1,0 +1,53 @@
+"""tox.ini: the `commands`, `commands_pre` and `commands_post` of `[testenv...]` sections.
+
+Each command line is a region. tox splits a line into an argv much as a shell does (it does not run a
+shell, so `&&` and pipes are not tox's), and an indented line continues the setting; a trailing
+backslash joins the next line, kept in the region as written.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePath
+from typing import Iterator, Union
+
+from polylint.diagnostics import Diagnostic
+from polylint.source import Region, SourceFile
+
+SECTION = re.compile(r"^\[([^\]]*)\]")
+SETTING = re.compile(r"^(commands(?:_pre|_post)?)[ \t]*=[ \t]*")
+POLYAXON = re.compile(rb"polyaxon")
+
+
+def claims(path: PurePath) -> bool:
+    return path.name.lower() == "tox.ini"
+
+
+def prefilter(data: bytes) -> bool:
+    return POLYAXON.search(data) is not None
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    in_testenv = False
+    in_commands = False
+    offset = 0
+    for line in source.text.splitlines(keepends=True):
+        start = offset
+        offset += len(line)
+        section = SECTION.match(line)
+        if section:
+            in_testenv = section.group(1).strip().startswith("testenv")
+            in_commands = False
+            continue
+        setting = SETTING.match(line) if in_testenv else None
+        if setting:
+            in_commands = True
+            body_start = setting.end()
+        elif in_commands and line[:1] in (" ", "\t") and line.strip():
+            body_start = len(line) - len(line.lstrip())
+        else:
+            in_commands = in_commands and not line.strip() == "" and line[:1] in (" ", "\t")
+            continue
+        body = line[body_start:]
+        if "polyaxon" in body and not body.lstrip().startswith("#"):
+            yield Region.at("shell", body, start + body_start)

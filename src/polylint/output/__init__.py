@@ -1,0 +1,28 @@
+"""Output formats: each module renders the findings of a run as text for one consumer."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import List, Protocol
+
+from polylint.diagnostics import Finding
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: List[Finding]
+    fixed: int
+    fixing: bool
+    unsafe_fixes: bool
+    color: bool = False
+    quiet: bool = False
+
+
+class Renderer(Protocol):
+    def render(self, report: Report) -> str: ...
+
+
+def render(output_format: str, report: Report) -> str:
+    module: Renderer = importlib.import_module(f"polylint.output.{output_format}")  # type: ignore[assignment]
+    return module.render(report)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.checks.shell._cases import SCRIPT, check_noop, findings, manual, transformed, unsafe_only
+
+
+@pytest.mark.parametrize("before, after", [
+    ("polyaxon experiment logs\n", "polyaxon ops logs\n"),
+    ("polyaxon experiment get\n", "polyaxon ops get\n"),
+    ("polyaxon experiment statuses\n", "polyaxon ops statuses\n"),
+    ("polyaxon job stop -y\n", "polyaxon ops stop -y\n"),
+    ("polyaxon build delete\n", "polyaxon ops delete\n"),
+    ("polyaxon build invalidate\n", "polyaxon ops invalidate\n"),
+    ("polyaxon group get\n", "polyaxon ops get\n"),
+    ("polyaxon experiment outputs\n", "polyaxon ops artifacts\n"),
+    ("polyaxon experiment restart --copy -f preset.yml\n", "polyaxon ops restart --copy -f preset.yml\n"),
+    ("polyaxon job resume -f a.yml\n", "polyaxon ops resume -f a.yml\n"),
+    ('polyaxon experiment update --name=n --description "a b" --tags=x,y\n',
+     'polyaxon ops update --name=n --description "a b" --tags=x,y\n'),
+    ("polyaxon experiment logs --hide_time --follow\n", "polyaxon ops logs --hide-time --follow\n"),
+    ("polyaxon -p mnist experiment logs\n", "polyaxon -p mnist experiment logs\n"),
+])
+def test_cached_run_commands_become_ops_safely(before: str, after: str) -> None:
+    if before == after:
+        # `-p` before the group is not a v0 global option: v0 itself would refuse this line.
+        assert findings(SCRIPT, before) == []
+        return
+    transformed(before, after)
+
+
+def test_group_options_move_after_the_command() -> None:
+    transformed("polyaxon experiment -p acme/mnist stop -y\n", "polyaxon ops stop -p acme/mnist -y\n")
+    transformed("polyaxon --verbose experiment -p mnist logs\n", "polyaxon --verbose ops logs -p mnist\n")
+
+
+def test_an_integer_id_is_kept_in_an_unsafe_fix() -> None:
+    unsafe_only("polyaxon experiment -xp 2 logs\n", "polyaxon ops logs -uid 2\n", "PLX201")
+    unsafe_only('polyaxon job --job="$JOB" -p mnist stop\n', 'polyaxon ops stop -uid="$JOB" -p mnist\n', "PLX201")
+
+
+def test_the_unsafe_fix_says_why() -> None:
+    [finding] = findings(SCRIPT, "polyaxon experiment -xp 12 stop\n")
+    assert finding.fix is not None and finding.fix.applicability.value == "unsafe"
+    assert "uuid" in finding.fix.message and "`12`" in finding.fix.message
+    assert (finding.location.row, finding.location.column, finding.end_location.column) == (1, 10, 32)
+
+
+def test_past_logs_are_an_unsafe_rewrite() -> None:
+    unsafe_only("polyaxon experiment logs --past\n", "polyaxon ops logs\n", "PLX201")
+
+
+def test_group_experiments_become_a_pipeline_query() -> None:
+    unsafe_only("polyaxon group -g 3 experiments -m\n", 'polyaxon ops ls -q "pipeline: 3" -io\n', "PLX201")
+    unsafe_only('polyaxon group -g "$G" experiments\n', 'polyaxon ops ls -q "pipeline: $G"\n', "PLX201")
+
+
+@pytest.mark.parametrize("text, says", [
+    ("polyaxon experiment resources --gpu\n", "no `resources`"),
+    ("polyaxon experiment code\n", "no `code`"),
+    ("polyaxon experiment -xp 1 logs -j 2\n", "per-replica"),
+    ("polyaxon experiment restart -u\n", "cannot upload"),
+    ("polyaxon group stop --pending\n", "--pending"),
+    ("polyaxon experiment bookmark\n", "bookmarks"),
+    ("polyaxon group experiments\n", "pipeline"),
+    ("polyaxon experiment\n", "ops"),
+    ("polyaxon experiment logs $EXTRA\n", "ops logs"),
+])
+def test_commands_without_a_v1_form_are_reported(text: str, says: str) -> None:
+    manual(text, "PLX201", says)
+
+
+def test_layout_around_the_call_is_kept() -> None:
+    transformed(
+        "set -e\nfor x in 1 2; do\n  polyaxon experiment logs --hide_time 2>&1 | tee \"log $x\" && echo ok\ndone\n",
+        "set -e\nfor x in 1 2; do\n  polyaxon ops logs --hide-time 2>&1 | tee \"log $x\" && echo ok\ndone\n")
+    transformed("polyaxon experiment \\\n    stop \\\n    -y\n", "polyaxon ops \\\n    stop \\\n    -y\n")
+    transformed("out=$(polyaxon job get)\n", "out=$(polyaxon ops get)\n")
+    transformed("f() {\n  if true; then polyaxon job statuses; fi\n}\n", "f() {\n  if true; then polyaxon ops statuses; fi\n}\n")
+
+
+def test_v1_lines_and_v0_words_outside_calls_are_untouched() -> None:
+    check_noop(SCRIPT, "polyaxon ops logs -uid abc\npolyaxon ops ls -q 'kind: job'\n")
+    check_noop(SCRIPT, 'echo "polyaxon experiment logs"  # polyaxon job stop\n')
+    check_noop(SCRIPT, "echo polyaxon experiment logs\ncat <<EOF\npolyaxon experiment logs\nEOF\n")
+    check_noop(SCRIPT, "grep 'polyaxon experiment' log.txt\n")

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from tests.helpers import check_noop, check_transformed, findings
+
+BEFORE = """FROM python:3.8
+RUN pip install polyaxon-cli && \\
+# docker drops this comment
+    polyaxon config set --host=localhost --port=80 && \\
+    polyaxon init mnist
+CMD ["polyaxon", "experiment", "-xp", "2", "logs", "--past"]
+ENTRYPOINT ["polyaxon", "init", "my proj"]
+RUN echo polyaxon upload
+"""
+AFTER = """FROM python:3.8
+RUN pip install polyaxon-cli && \\
+# docker drops this comment
+    polyaxon config set --host=http://localhost:80 && \\
+    polyaxon init -p mnist
+CMD ["polyaxon", "ops", "logs", "-uid", "2"]
+ENTRYPOINT ["polyaxon", "init", "-p", "my proj"]
+RUN echo polyaxon upload
+"""
+
+
+def test_shell_and_exec_forms_are_located() -> None:
+    found = [(f.code, f.location.row, f.location.column, f.end_location.column) for f in findings("Dockerfile", BEFORE)]
+    assert found == [("PLX206", 4, 42, 51), ("PLX205", 5, 19, 24), ("PLX201", 6, 19, 49), ("PLX205", 7, 34, 41)]
+
+
+def test_shell_and_exec_forms_are_rewritten() -> None:
+    check_transformed("Dockerfile", BEFORE, AFTER, unsafe=True)
+
+
+def test_exec_form_inserting_a_quoted_word_becomes_one_element() -> None:
+    check_transformed("Dockerfile", 'CMD ["polyaxon", "project", "groups"]\n',
+                      'CMD ["polyaxon", "ops", "ls", "-q", "kind: matrix"]\n')
+
+
+def test_dockerfile_names() -> None:
+    for name in ("Dockerfile", "dockerfile.gpu", "Dockerfile-polyaxon", "train.dockerfile"):
+        assert [f.code for f in findings(name, "RUN polyaxon upload\n")] == ["PLX204"]
+
+
+def test_other_instructions_are_not_shell() -> None:
+    check_noop("Dockerfile", "LABEL x=\"polyaxon upload\"\n# RUN polyaxon upload\nENV P=polyaxon\n")

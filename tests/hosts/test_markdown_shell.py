@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+from tests.helpers import check_noop, check_transformed, findings
+from tests.polyaxon_cli import assert_v1
+
+README = """# Train
+
+```console
+$ polyaxon init mnist
+Project initialised: polyaxon upload next
+$ polyaxon run -f a.yml \\
+    -u --ttl 3
+```
+
+1. Then:
+
+   ```bash
+   polyaxon experiment logs
+   ```
+
+```python
+os.system("polyaxon upload")
+```
+"""
+README_FIXED = README.replace("polyaxon init mnist", "polyaxon init -p mnist").replace(
+    "   polyaxon experiment logs", "   polyaxon ops logs")
+
+
+def test_fences_are_located_and_output_lines_skipped() -> None:
+    found = [(f.code, f.location.row, f.location.column) for f in findings("README.md", README)]
+    assert found == [("PLX205", 4, 17), ("PLX210", 7, 8), ("PLX201", 13, 13)]
+
+
+def test_fences_are_rewritten() -> None:
+    check_transformed("README.md", README, README_FIXED, remaining=["PLX210"])
+    assert_v1("polyaxon init -p mnist\npolyaxon ops logs\n")
+
+
+def test_prompts_in_a_bash_fence_are_stripped() -> None:
+    check_transformed("docs/x.md", "```bash\n$ polyaxon init mnist\n```\n", "```bash\n$ polyaxon init -p mnist\n```\n")
+
+
+def test_prose_and_other_fences_are_not_shell() -> None:
+    check_noop("README.md", "Run `polyaxon upload` then\n\n```yaml\ncmd: polyaxon upload\n```\n")

@@ -1,0 +1,53 @@
+"""The shell surface: where a polyaxon call is, and where it is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from polylint.surfaces.shell import find_calls
+
+
+def names(text: str) -> list[list[str]]:
+    return [[word.raw for word in call.arguments] for call in find_calls(text)]
+
+
+@pytest.mark.parametrize("text, argv", [
+    ("polyaxon upload | tee x", [["upload"]]),
+    ("a && polyaxon upload || b", [["upload"]]),
+    ("x=$(polyaxon ops ls)", [["ops", "ls"]]),
+    ("x=`polyaxon ops ls`", [["ops", "ls"]]),
+    ("for i in 1 2; do polyaxon upload; done", [["upload"]]),
+    ("while true; do polyaxon upload; done", [["upload"]]),
+    ("if polyaxon upload; then :; fi", [["upload"]]),
+    ("f() { polyaxon upload; }", [["upload"]]),
+    ("( polyaxon upload )", [["upload"]]),
+    ("/usr/local/bin/polyaxon upload", [["upload"]]),
+    ("sudo -E polyaxon upload", [["upload"]]),
+    ("env A=1 polyaxon upload", [["upload"]]),
+    ("uv run polyaxon ops ls", [["ops", "ls"]]),
+    ("A=1 polyaxon upload > out 2>&1", [["upload"]]),
+])
+def test_calls_are_found_wherever_commands_stand(text: str, argv: list[list[str]]) -> None:
+    assert names(text) == argv
+
+
+@pytest.mark.parametrize("text", [
+    'echo "polyaxon upload"', "echo polyaxon upload", "# polyaxon upload", "cat <<EOF\npolyaxon upload\nEOF\n",
+    "grep polyaxon x", "polyaxonx upload", "printf '%s' 'polyaxon upload'", "python -c 'import polyaxon'",
+])
+def test_words_that_are_not_commands_are_not_calls(text: str) -> None:
+    assert names(text) == []
+
+
+def test_words_have_values_and_character_offsets() -> None:
+    text = 'é; polyaxon init "my proj" $P \'q\''
+    [call] = find_calls(text)
+    assert [(w.raw, w.value) for w in call.arguments] == [
+        ("init", "init"), ('"my proj"', "my proj"), ("$P", None), ("'q'", "q")]
+    assert text[call.arguments[1].start:call.arguments[1].end] == '"my proj"'
+
+
+def test_a_redirection_between_arguments_is_a_barrier() -> None:
+    [call] = find_calls("polyaxon run > log -f x.yml")
+    assert [w.raw for w in call.arguments] == ["run", "-f", "x.yml"]
+    assert call.barriers

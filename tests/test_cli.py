@@ -1,0 +1,217 @@
+import json
+
+from polylint import __version__
+from tests.conftest import V0_EXPERIMENT, V1_COMPONENT, run_subprocess
+
+V1_BARE_MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
+
+
+def write(tmp_path, name, text):
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_clean_tree_exits_zero(polylint, tmp_path):
+    write(tmp_path, "polyaxonfile.yml", V1_COMPONENT)
+    outcome = polylint("check", ".")
+    assert (outcome.code, outcome.out) == (0, "All checks passed!\n")
+
+
+def test_findings_exit_one_with_text_line_and_summary(polylint, tmp_path):
+    write(tmp_path, "conf/train.yaml", V0_EXPERIMENT)
+    outcome = polylint("check")
+    assert outcome.code == 1
+    lines = outcome.out.splitlines()
+    assert lines[0].startswith("conf/train.yaml:1:1: PLX100 v0 Polyaxonfile")
+    assert lines[-1] == "Found 1 problem (0 fixable with --fix, 0 with --unsafe-fixes)."
+
+
+def test_fixable_mark_and_counts(polylint, tmp_path):
+    write(tmp_path, "v1.yml", V1_BARE_MEMORY)
+    outcome = polylint("check", "--unsafe-fixes")
+    assert "PLX113 [*] " in outcome.out
+    assert outcome.out.splitlines()[-1] == "Found 1 problem (0 fixable with --fix, 1 with --unsafe-fixes)."
+    assert "[*]" not in polylint("check").out
+
+
+def test_fix_writes_and_reports_fixed(polylint, tmp_path):
+    path = write(tmp_path, "v1.yml", V1_BARE_MEMORY)
+    outcome = polylint("check", "--fix", "--unsafe-fixes")
+    assert outcome.code == 0
+    assert outcome.out.splitlines()[-1] == "Found 1 problem (1 fixed, 0 remaining)."
+    assert path.read_text() == V1_BARE_MEMORY.replace("512}", "512Mi}")
+
+
+def test_diff_prints_and_writes_nothing(polylint, tmp_path):
+    path = write(tmp_path, "v1.yml", V1_BARE_MEMORY)
+    outcome = polylint("check", "--diff", "--unsafe-fixes")
+    assert outcome.code == 1
+    assert "-      requests: {memory: 512}\n+      requests: {memory: 512Mi}\n" in outcome.out
+    assert outcome.out.startswith("--- a/v1.yml\n+++ b/v1.yml\n")
+    assert path.read_text() == V1_BARE_MEMORY
+    assert polylint("check", "--diff").code == 0
+
+
+def test_select_ignore_extend_select(polylint, tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT + "environment:\n  data_refs: [d]\n")
+    assert [line.split()[1] for line in polylint("check", "-q").out.splitlines()] == ["PLX100", "PLX104"]
+    assert [line.split()[1] for line in polylint("check", "-q", "--select", "PLX104").out.splitlines()] == ["PLX104"]
+    assert [line.split()[1] for line in polylint("check", "-q", "--ignore", "PLX10").out.splitlines()] == []
+    assert [line.split()[1] for line in polylint("check", "-q", "--ignore", "PLX1", "--extend-select",
+                                                  "PLX104").out.splitlines()] == ["PLX104"]
+
+
+def test_bad_selector_is_usage_error(polylint, tmp_path):
+    outcome = polylint("check", "--select", "E501")
+    assert outcome.code == 2 and "`E501` is not a rule code" in outcome.err
+
+
+def test_exclude_and_extend_exclude(polylint, tmp_path):
+    write(tmp_path, "keep/a.yml", V0_EXPERIMENT)
+    write(tmp_path, "skip/b.yml", V0_EXPERIMENT)
+    out = polylint("check", "-q", "--extend-exclude", "skip").out
+    assert "keep/a.yml" in out and "skip/b.yml" not in out
+    assert polylint("check", "-q", "--exclude", "keep,skip").out == ""
+
+
+def test_exit_zero(polylint, tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    assert polylint("check", "--exit-zero").code == 0
+
+
+def test_exit_never_zero_when_a_candidate_could_not_be_parsed(polylint, tmp_path):
+    write(tmp_path, "a.yml", "version: 1\nkind: experiment\ntags: [a\n")
+    outcome = polylint("check", "--exit-zero")
+    assert outcome.code == 1 and "PLX001 could not parse YAML" in outcome.out
+
+
+def test_statistics(polylint, tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    write(tmp_path, "b.yml", V0_EXPERIMENT)
+    assert polylint("check", "--statistics").out == "    2\tPLX100\t[ ] v0-polyaxonfile\n"
+
+
+def test_missing_path_is_an_error(polylint, tmp_path):
+    outcome = polylint("check", "nope")
+    assert outcome.code == 2 and "nope: no such file or folder" in outcome.err
+
+
+def test_json_uses_ruff_fields(polylint, tmp_path):
+    write(tmp_path, "v1.yml", V1_BARE_MEMORY)
+    [item] = json.loads(polylint("check", "--output-format", "json").out)
+    assert set(item) == {"cell", "code", "end_location", "filename", "fix", "location", "message", "noqa_row", "url"}
+    assert item["location"] == {"row": 9, "column": 18} and item["noqa_row"] == 9
+    assert item["fix"]["applicability"] == "unsafe"
+    assert item["fix"]["edits"] == [{"content": "Mi", "location": {"row": 9, "column": 29},
+                                     "end_location": {"row": 9, "column": 29}}]
+    assert item["url"].endswith("#plx113-bare-integer-memory")
+
+
+def test_github_annotations(polylint, tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    out = polylint("check", "--output-format", "github").out
+    assert out.startswith("::error file=a.yml,line=1,col=1,endLine=1,endColumn=8,title=PLX100::PLX100 v0 Polyaxonfile")
+
+
+def test_junit_is_xml_with_a_failure_per_finding(polylint, tmp_path):
+    import xml.etree.ElementTree as ElementTree
+
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    root = ElementTree.fromstring(polylint("check", "--output-format", "junit").out)
+    [failure] = root.iter("failure")
+    assert failure.get("type") == "PLX100"
+    assert root.get("failures") == "1"
+
+
+def test_output_format_from_config(polylint, tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    write(tmp_path, ".polylint.toml", 'output-format = "json"\n')
+    assert json.loads(polylint("check").out)[0]["code"] == "PLX100"
+
+
+def test_config_unknown_key_exits_two_naming_it(polylint, tmp_path):
+    write(tmp_path, "pyproject.toml", "[tool.polylint]\nselect = ['PLX1']\nfrobnicate = 1\n")
+    outcome = polylint("check")
+    assert outcome.code == 2 and "unknown key `frobnicate`" in outcome.err
+
+
+def test_config_bad_value_exits_two(polylint, tmp_path):
+    write(tmp_path, ".polylint.toml", "unsafe-fixes = 'yes'\n")
+    outcome = polylint("check")
+    assert outcome.code == 2 and "`unsafe-fixes` must be true or false" in outcome.err
+
+
+def test_config_flag_names_file(polylint, tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    write(tmp_path, "lint.toml", "ignore = ['PLX100']\n")
+    assert polylint("check", "--config", "lint.toml").code == 0
+    assert polylint("check", "--config", "absent.toml").code == 2
+
+
+def test_per_file_ignores(polylint, tmp_path):
+    write(tmp_path, "legacy/a.yml", V0_EXPERIMENT)
+    write(tmp_path, "b.yml", V0_EXPERIMENT)
+    write(tmp_path, "pyproject.toml", '[tool.polylint.per-file-ignores]\n"legacy/*" = ["PLX1"]\n')
+    out = polylint("check", "-q").out
+    assert "b.yml" in out and "legacy" not in out
+
+
+def test_unsafe_fixes_from_config(polylint, tmp_path):
+    path = write(tmp_path, "v1.yml", V1_BARE_MEMORY)
+    write(tmp_path, ".polylint.toml", "unsafe-fixes = true\n")
+    polylint("check", "--fix")
+    assert "512Mi" in path.read_text()
+
+
+def test_rule_command(polylint):
+    outcome = polylint("rule", "plx113")
+    assert outcome.code == 0
+    for heading in ("# PLX113 bare-integer-memory", "## What it does", "## Why is this bad?", "## Example",
+                    "## Use instead", "Fix is unsafe"):
+        assert heading in outcome.out
+    assert polylint("rule", "PLX999").code == 2
+
+
+def test_rule_all_lists_every_rule(polylint):
+    from polylint.rules import all_rules
+
+    lines = polylint("rule", "--all").out.splitlines()
+    assert [line.split()[0] for line in lines] == list(all_rules())
+
+
+def test_version(polylint, capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_info:
+        polylint("--version")
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"polylint {__version__}"
+
+
+def test_stdin_with_filename(tmp_path):
+    outcome = run_subprocess("check", "--stdin-filename", "conf/train.yml", "-", cwd=tmp_path,
+                             stdin=V0_EXPERIMENT.encode())
+    assert outcome.code == 1 and outcome.out.startswith("conf/train.yml:1:1: PLX100")
+
+
+def test_stdin_fix_prints_fixed_text(tmp_path):
+    outcome = run_subprocess("check", "--fix", "--unsafe-fixes", "--stdin-filename", "v1.yml", "-", cwd=tmp_path,
+                             stdin=V1_BARE_MEMORY.encode())
+    assert outcome.out == V1_BARE_MEMORY.replace("512}", "512Mi}")
+    assert "1 fixed" in outcome.err
+
+
+def test_color_only_on_a_terminal_and_never_with_no_color(tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    assert "\033[" not in run_subprocess("check", cwd=tmp_path).out
+    assert "\033[" not in run_subprocess("check", cwd=tmp_path, env={"NO_COLOR": "1"}).out
+
+
+def test_jobs_runs_a_pool_with_stable_order(polylint, tmp_path):
+    for index in range(40):
+        write(tmp_path, f"d{index % 3}/f{index:02}.yml", V0_EXPERIMENT)
+    serial = polylint("check", "--jobs", "1").out
+    parallel = polylint("check", "--jobs", "2").out
+    assert serial == parallel and serial.count("PLX100") == 40

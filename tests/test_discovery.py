@@ -1,0 +1,66 @@
+import os
+
+from polylint.config import Settings
+from polylint.discovery import discover
+
+
+def tree(tmp_path, files):
+    for name in files:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("version: 1\nkind: job\n")
+
+
+def found(tmp_path, *paths, settings=None):
+    os.chdir(tmp_path)
+    result = discover(list(paths) or ["."], settings or Settings(root=tmp_path))
+    return result
+
+
+def test_only_claimed_files_in_order(tmp_path):
+    tree(tmp_path, ["b.yml", "a/z.yaml", "a/notes.txt", "c.json"])
+    assert found(tmp_path).files == ["a/z.yaml", "b.yml", "c.json"]
+
+
+def test_default_excludes(tmp_path):
+    tree(tmp_path, [".git/x.yml", ".venv/x.yml", "node_modules/x.yml", "build/x.yml", "dist/x.yml", "ok.yml"])
+    assert found(tmp_path).files == ["ok.yml"]
+
+
+def test_gitignore_and_polylintignore_nested(tmp_path):
+    tree(tmp_path, ["keep.yml", "gen/out.yml", "sub/local.yml", "sub/keep.yml"])
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("gen/\n")
+    (tmp_path / "sub" / ".polylintignore").write_text("local.yml\n")
+    assert found(tmp_path).files == ["keep.yml", "sub/keep.yml"]
+
+
+def test_gitignore_above_the_path_given_applies(tmp_path):
+    tree(tmp_path, ["proj/a.yml", "proj/skip.yml"])
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".gitignore").write_text("skip.yml\n")
+    assert found(tmp_path, "proj").files == ["proj/a.yml"]
+
+
+def test_explicit_file_checked_even_if_ignored(tmp_path):
+    tree(tmp_path, ["gen/out.yml"])
+    (tmp_path / ".gitignore").write_text("gen/\n")
+    assert found(tmp_path, "gen/out.yml").files == ["gen/out.yml"]
+
+
+def test_symlinks_never_followed_and_said(tmp_path):
+    tree(tmp_path, ["real/a.yml"])
+    outside = tmp_path.parent / (tmp_path.name + "-outside")
+    outside.mkdir()
+    (outside / "secret.yml").write_text("version: 1\nkind: job\n")
+    (tmp_path / "link_out").symlink_to(outside)
+    (tmp_path / "file_link.yml").symlink_to(outside / "secret.yml")
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real")
+    result = found(tmp_path)
+    assert result.files == ["real/a.yml"]
+    assert len([note for note in result.notes if "symbolic link is never followed" in note]) == 3
+    assert found(tmp_path, "file_link.yml").files == []
+
+
+def test_missing_path_reported(tmp_path):
+    assert found(tmp_path, "absent").missing == ["absent"]

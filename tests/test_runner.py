@@ -1,0 +1,162 @@
+"""The pipeline around the checks: fix loop, verification, and writing without losing anything."""
+
+import codecs
+import os
+import stat
+
+import pytest
+
+from polylint import rules
+from polylint.config import Settings
+from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from polylint.rules import Rule
+from polylint.runner import Options, apply_edits, process_bytes, process_path
+from tests.conftest import V1_COMPONENT
+
+MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
+FIXED = MEMORY.replace("512}", "512Mi}")
+UNSAFE_FIX = Options(Settings(), fix=True, unsafe_fixes=True)
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_apply_edits_in_order_with_newline_style():
+    text = "a\r\nb\r\n"
+    assert apply_edits(text, [Edit(3, 4, "x\ny"), Edit(0, 1, "z")], "\r\n") == "z\r\nx\r\ny\r\n"
+
+
+def test_crlf_file_keeps_its_newlines(tmp_path):
+    path = write(tmp_path, "v1.yml", MEMORY.replace("\n", "\r\n").encode())
+    result = process_path(path, UNSAFE_FIX)
+    assert result.fixed == 1
+    assert open(path, "rb").read() == FIXED.replace("\n", "\r\n").encode()
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-8-sig", codecs.BOM_UTF8), ("utf-16", None)])
+def test_encoding_and_bom_kept(tmp_path, encoding, bom):
+    data = MEMORY.encode(encoding)
+    if bom:
+        assert data.startswith(bom)
+    path = write(tmp_path, "v1.yml", data)
+    process_path(path, UNSAFE_FIX)
+    assert open(path, "rb").read() == FIXED.encode(encoding)
+
+
+def test_permissions_kept(tmp_path):
+    path = write(tmp_path, "v1.yml", MEMORY.encode())
+    os.chmod(path, 0o751)
+    process_path(path, UNSAFE_FIX)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o751
+    assert open(path).read() == FIXED
+
+
+def test_no_temporary_file_left(tmp_path):
+    path = write(tmp_path, "v1.yml", MEMORY.encode())
+    process_path(path, UNSAFE_FIX)
+    assert sorted(os.listdir(tmp_path)) == ["v1.yml"]
+
+
+def test_read_only_file_is_reported_not_written(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root can write read-only files")
+    path = write(tmp_path, "v1.yml", MEMORY.encode())
+    os.chmod(path, 0o444)
+    result = process_path(path, UNSAFE_FIX)
+    assert [f.code for f in result.findings] == ["PLX008", "PLX113"]
+
+
+def test_read_only_file_is_refused_even_for_root(tmp_path, monkeypatch):
+    path = write(tmp_path, "v1.yml", MEMORY.encode())
+    monkeypatch.setattr(os, "access", lambda *args: False)
+    result = process_path(path, UNSAFE_FIX)
+    assert "read-only" in result.findings[0].message and result.findings[0].code == "PLX008"
+    assert open(path).read() == MEMORY
+
+
+def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkeypatch):
+    from polylint import runner
+
+    path = write(tmp_path, "v1.yml", MEMORY.encode())
+    real_analyse = runner.analyse
+
+    def edit_behind_our_back(source, kinds, settings):
+        if source.text == FIXED:
+            with open(path, "w") as handle:
+                handle.write(MEMORY + "# edited by someone else\n")
+        return real_analyse(source, kinds, settings)
+
+    monkeypatch.setattr(runner, "analyse", edit_behind_our_back)
+    result = process_path(path, UNSAFE_FIX)
+    assert open(path).read() == MEMORY + "# edited by someone else\n"
+    assert "changed on disk" in [f for f in result.findings if f.code == "PLX008"][0].message
+
+
+def test_failed_write_leaves_original(tmp_path, monkeypatch):
+    path = write(tmp_path, "v1.yml", MEMORY.encode())
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    result = process_path(path, UNSAFE_FIX)
+    assert open(path).read() == MEMORY
+    assert "No space left on device" in result.findings[0].message
+    assert sorted(os.listdir(tmp_path)) == ["v1.yml"]
+
+
+BREAKER = Rule("PLX199", "test-breaker", "breaks YAML", "test", "a", "b", Applicability.SAFE)
+
+
+def breaking_check(region, context):
+    if "breakme" in region.text and "[[[" not in region.text:
+        at = region.text.index("breakme")
+        yield Diagnostic("PLX199", "breaks YAML", at, at + 7,
+                         Fix(Applicability.SAFE, "break", (Edit(at, at + 7, "[[["),)))
+
+
+def test_fix_whose_result_does_not_parse_is_dropped_and_reported(monkeypatch):
+    original = rules.checks_for("polyaxonfile")
+    monkeypatch.setattr(rules, "checks_for", lambda surface: original + ((BREAKER, breaking_check),)
+                        if surface == "polyaxonfile" else original)
+    text = MEMORY + "    env: [{name: breakme}]\n"
+    result = process_bytes("v1.yml", text.encode(), UNSAFE_FIX)
+    assert result.new_data.decode() == FIXED + "    env: [{name: breakme}]\n"
+    assert [f.code for f in result.findings] == ["PLX007", "PLX199"]
+    assert "fix for PLX199 dropped" in result.findings[0].message
+
+
+def test_a_crash_in_a_check_is_reported_and_the_run_goes_on(monkeypatch, tmp_path):
+    def crashing(region, context):
+        raise ValueError("boom")
+        yield
+
+    original = rules.checks_for("polyaxonfile")
+    monkeypatch.setattr(rules, "checks_for", lambda surface: original + ((BREAKER, crashing),))
+    result = process_bytes("v1.yml", MEMORY.encode(), Options(Settings()))
+    assert result.findings[0].code == "PLX009" and "ValueError: boom" in result.findings[0].message
+
+
+def test_fixes_converge_without_a_second_run(tmp_path):
+    text = MEMORY.replace("requests: {memory: 512}", "requests: {memory: 512}\n      limits: {memory: 1024}")
+    result = process_bytes("v1.yml", text.encode(), UNSAFE_FIX)
+    assert result.fixed == 2 and result.findings == []
+    again = process_bytes("v1.yml", result.new_data, UNSAFE_FIX)
+    assert again.new_data is None and again.fixed == 0
+
+
+def test_unclaimed_file_is_not_even_read(tmp_path, monkeypatch):
+    path = write(tmp_path, "notes.txt", b"version: 1\nkind: experiment\n")
+    monkeypatch.setattr(os, "open", lambda *a, **k: pytest.fail("read an unclaimed file"))
+    assert process_path(path, Options(Settings())).findings == []
+
+
+def test_file_without_a_possible_finding_is_not_parsed(monkeypatch):
+    import polylint.surfaces.yaml as yaml_surface
+
+    monkeypatch.setattr(yaml_surface, "load_documents", lambda *a: pytest.fail("parsed a file with no candidate"))
+    result = process_bytes("docker-compose.yml", b"version: '3'\nservices: {}\n", Options(Settings()))
+    assert result.findings == []
