@@ -4,7 +4,7 @@ The cells are analysed together (they share a namespace); each finding carries i
 into the JSON text exactly; fixes change only the JSON strings of the lines they rewrite
 (surfaces/notebook_python.py). A cell that does not parse (Python 2, a stray magic) gets PLX002 and the v0
 imports a line scan finds in it, and is left out of the program, so it is never rewritten. A notebook that
-is not JSON gets PLX003. Notebooks of other kernels (R, Julia...) are skipped.
+is not JSON gets PLX003 (from notebook_shell when it mentions `polyaxon`, else from here). Notebooks of other kernels (R, Julia...) are skipped.
 """
 
 from __future__ import annotations
@@ -33,8 +33,10 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     try:
         notebook = read_notebook(source.text)
     except NotebookError as error:
-        yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not read the notebook: {error.reason}", error.offset,
-                         error.offset)
+        # notebook_shell reads every notebook with `polyaxon` in it and reports it unreadable: once is enough.
+        if "polyaxon" not in source.text:
+            yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not read the notebook: {error.reason}",
+                             error.offset, error.offset)
         return
     if not notebook.language.startswith("python") or not notebook.cells:
         return
