@@ -382,6 +382,16 @@ class _Finder(cst.CSTVisitor):
         if tracker is not None and tracker in knowledge.TRACKER_CLASSES:
             self._tracker(tracker, shown, node, call, origin, ambiguous)
             return
+        owner, _, method = name.rpartition(".")
+        static = knowledge.qualified_tail(owner, knowledge.TRACKER_MODULES)
+        if static in knowledge.TRACKER_CLASSES and method in knowledge.TRACKER_METHODS:
+            # `Experiment.get_experiment_info()`: the static helpers read v0 environment variables.
+            row = knowledge.TRACKER_METHODS[method]
+            code = V0_TRACKING_CALL if row.equivalent else NO_EQUIVALENT
+            self.sites.append(Site(code, start, end, f"v0 `{shown}`: " + (
+                f"v1 has {row.advice}" if row.equivalent else f"no v1 equivalent: {row.advice}"), MANUAL,
+                origin=origin))
+            return
         if tracker in knowledge.TRACKING_FUNCTIONS or name.startswith("polyaxon_client.tracking.paths."):
             function = name.rpartition(".")[2]
             row = knowledge.TRACKING_FUNCTIONS.get(function)

@@ -22,3 +22,21 @@ def test_left_after_the_safe_rewrite() -> None:
         "from polyaxon_client.tracking import Experiment\nxp = Experiment()\nxp.get_tf_config()\n",
         "from polyaxon import tracking\nxp = tracking.init()\nxp.get_tf_config()\n",
         remaining=["PLX308"])
+
+
+def test_static_helpers_on_the_class_and_a_function_level_import() -> None:
+    # After a real training script: the v0 import sits under `if hparams.on_polyaxon:`.
+    before = ("def main(hparams):\n"
+              "    if hparams.on_polyaxon:\n"
+              "        from polyaxon_client.tracking import Experiment, get_data_paths, get_outputs_path\n"
+              "        hparams.base_folder = get_data_paths()['data1'] + hparams.folder\n"
+              "        hparams.output_path = get_outputs_path()\n"
+              "        info = Experiment.get_experiment_info()\n"
+              "        number = info['experiment_name'].split('.')[-1]\n")
+    found = findings("train.py", before)
+    assert [(f.code, f.location.row, f.applicability.value) for f in found] == [
+        ("PLX301", 3, "unsafe"), ("PLX308", 4, "manual"), ("PLX303", 5, "unsafe"), ("PLX308", 6, "manual")]
+    check_transformed("train.py", before, before.replace("get_outputs_path()\n", "tracking.get_outputs_path()\n")
+                      .replace("get_data_paths, get_outputs_path\n", "get_data_paths\n"
+                               "        from polyaxon import tracking\n"),
+                      unsafe=True, remaining=["PLX301", "PLX308", "PLX308"])

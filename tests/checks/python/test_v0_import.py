@@ -89,3 +89,24 @@ def test_python2_file_reports_parse_error_and_imports() -> None:
 def test_v1_module_is_a_noop() -> None:
     check_noop("t.py", "from polyaxon import tracking\nfrom polyaxon.client import RunClient\n"
                        "tracking.init()\nRunClient().list(query='status: running')\n")
+
+
+def test_library_supporting_both_versions_is_left_alone() -> None:
+    # The shape of pytorch-ignite's PolyaxonLogger: v1 first, v0 as the fallback, one attribute for both.
+    before = ("class PolyaxonLogger:\n"
+              "    def __init__(self, *args, **kwargs):\n"
+              "        try:\n"
+              "            from polyaxon.tracking import Run\n"
+              "            self.experiment = Run(*args, **kwargs)\n"
+              "        except ImportError:\n"
+              "            try:\n"
+              "                from polyaxon_client.tracking import Experiment\n"
+              "                self.experiment = Experiment(*args, **kwargs)\n"
+              "            except ImportError:\n"
+              "                raise RuntimeError('pip install polyaxon')\n"
+              "\n"
+              "    def log(self, **metrics):\n"
+              "        self.experiment.log_metrics(**metrics)\n")
+    found = findings("polyaxon_logger.py", before)
+    assert [(f.code, f.location.row, f.fix) for f in found] == [("PLX301", 8, None), ("PLX302", 9, None)]
+    check_transformed("polyaxon_logger.py", before, before, unsafe=True, remaining=["PLX301", "PLX302"])
