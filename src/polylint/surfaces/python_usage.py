@@ -113,7 +113,8 @@ class Usage:
 
 
 def analyse(tree: cst.Module, text: str) -> Usage:
-    wrapper = MetadataWrapper(tree)
+    # The tree is never mutated (transformers build new trees), so the wrapper need not copy it.
+    wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
     finder = _Finder(wrapper, text)
     wrapper.visit(finder)
     return Usage(wrapper.module, text, finder.sites, finder.imports, finder.global_bindings())
