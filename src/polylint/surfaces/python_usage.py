@@ -325,6 +325,8 @@ class _Finder(cst.CSTVisitor):
             return
         if isinstance(parent, (cst.Arg, cst.Param)) and getattr(parent, "keyword", None) is node:
             return
+        if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Call):
+            return  # an attribute of a call's result: the call (or the object it makes) is what is v0
         qualified = self.qualified(node)
         names = {name for name in qualified if _is_v0(name)}
         if not names:

@@ -61,8 +61,10 @@ def test_schemas_and_cli_imports_are_manual() -> None:
                              "import polyaxon_cli.cli\n"
                              "spec = PolyaxonFile('polyaxonfile.yml').specification\n"
                              "polyaxon_cli.cli.cli()\n")
-    assert [(f.code, f.fix) for f in found] == [("PLX301", None), ("PLX301", None)]
+    assert [(f.code, f.location.row, f.fix) for f in found] == [
+        ("PLX301", 1, None), ("PLX301", 2, None), ("PLX301", 3, None), ("PLX301", 4, None)]
     assert "check_polyaxonfile" in found[0].message and "`polyaxon` command" in found[1].message
+    assert "`PolyaxonFile` (`polyaxon_schemas.polyaxonfile.PolyaxonFile`)" in found[2].message
 
 
 def test_dual_version_fallback_is_flagged_not_fixed() -> None:

@@ -1,4 +1,5 @@
-"""PLX301: an import of a v0 package (`polyaxon_client`, `polyaxon_helper`, `polyaxon_schemas`, `polyaxon_cli`).
+"""PLX301: an import of a v0 package (`polyaxon_client`, `polyaxon_helper`, `polyaxon_schemas`, `polyaxon_cli`),
+and the uses of its names that no other PLX3xx rule covers (`PolyaxonFile(...)`, `settings.IN_CLUSTER`).
 
 v1 ships one package, `polyaxon` (mapping §4: "legacy packages must be uninstalled or they break the v1
 CLI"); its client and tracking live in `polyaxon.client` and `polyaxon.tracking` (v1-surface.md §5.1).
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from polylint.checks.python._sites import FIX_MESSAGES, cache, in_region
+from polylint.checks.python._sites import FIX_MESSAGES, cache, in_region, site_diagnostics
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Fix
 from polylint.knowledge.client import V0_PACKAGES
@@ -60,5 +61,7 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
                           result.edits)
                 break
         if fix is None and not statement.guarded:
-            message += " (still used by code that needs a manual rewrite, reported beside it)"
+            message += " (still used by code that needs a manual rewrite, reported where it is used)"
         yield Diagnostic(RULE.code, message, statement.start, statement.end, fix)
+    # Uses of v0 names no other rule covers (`PolyaxonFile(...)` of polyaxon_schemas...).
+    yield from site_diagnostics(region, context, RULE.code)
