@@ -24,8 +24,8 @@ def test_findings_exit_one_with_text_line_and_summary(polylint, tmp_path):
     outcome = polylint("check")
     assert outcome.code == 1
     lines = outcome.out.splitlines()
-    assert lines[0].startswith("conf/train.yaml:1:1: PLX100 v0 Polyaxonfile")
-    assert lines[-1] == "Found 1 problem (0 fixable with --fix, 0 with --unsafe-fixes)."
+    assert lines[0].startswith("conf/train.yaml:1:1: PLX100 [*] v0 Polyaxonfile")
+    assert lines[-1] == "Found 1 problem (1 fixable with --fix, 0 with --unsafe-fixes)."
 
 
 def test_fixable_mark_and_counts(polylint, tmp_path):
@@ -90,7 +90,7 @@ def test_exit_never_zero_when_a_candidate_could_not_be_parsed(polylint, tmp_path
 def test_statistics(polylint, tmp_path):
     write(tmp_path, "a.yml", V0_EXPERIMENT)
     write(tmp_path, "b.yml", V0_EXPERIMENT)
-    assert polylint("check", "--statistics").out == "    2\tPLX100\t[ ] v0-polyaxonfile\n"
+    assert polylint("check", "--statistics").out == "    2\tPLX100\t[*] v0-polyaxonfile\n"
 
 
 def test_missing_path_is_an_error(polylint, tmp_path):

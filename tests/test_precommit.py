@@ -46,7 +46,7 @@ def project(tmp_path, text):
 def test_hook_fails_on_a_v0_polyaxonfile_and_shows_the_diagnostic(hook_repo, tmp_path):
     done = try_repo(hook_repo, project(tmp_path, V0_EXPERIMENT), "polylint")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "polyaxonfile.yml:1:1: PLX100 v0 Polyaxonfile" in done.stdout
+    assert "polyaxonfile.yml:1:1: PLX100 [*] v0 Polyaxonfile" in done.stdout
 
 
 def test_hook_passes_on_a_clean_repository(hook_repo, tmp_path):

@@ -9,7 +9,7 @@ from polylint.report import command, html
 from polylint.report.baseline import Progress
 from polylint.report.model import MigrationReport
 from polylint.rules import DOCS_URL
-from tests.conftest import V0_EXPERIMENT
+from tests.conftest import V0_MANUAL, V1_COMPONENT
 
 VOID = {"meta", "br", "hr", "img", "input", "link"}
 HOSTILE = "<script>alert(1)</script> & `<b>bold</b>` \"quoted\""
@@ -63,7 +63,8 @@ def test_messages_and_paths_are_escaped():
 
 def test_page_is_self_contained(polylint, tmp_path, monkeypatch, safe_rule):
     monkeypatch.setattr(command, "_today", lambda: "2024-05-01")
-    (tmp_path / "<script>x.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / "<script>x.yml").write_text(V0_MANUAL)
+    (tmp_path / "<script>y.yml").write_text(V1_COMPONENT)  # python:3.8: the made-up safe rule rewrites it
     assert polylint("report", "-o", "r.html").code == 0
     page = (tmp_path / "r.html").read_text()
     parsed = parse(page)
@@ -72,7 +73,7 @@ def test_page_is_self_contained(polylint, tmp_path, monkeypatch, safe_rule):
     # Links go to the rules' documentation only; nothing is loaded.
     assert parsed.links and all(link.startswith(DOCS_URL + "#") for link in parsed.links)
     assert "<h3><code>&lt;script&gt;x.yml</code></h3>" in page
-    assert '<pre class="diff">' in page and '<span class="add">+  image: python:3.11</span>' in page
+    assert '<pre class="diff">' in page and '<span class="add">+    image: python:3.11</span>' in page
 
 
 @pytest.mark.parametrize("counts, widths", [

@@ -2,14 +2,14 @@ from polylint.config import Settings
 from polylint.diagnostics import Finding, Position
 from polylint.report.survey import _file_fixes, survey
 from polylint.runner import FileResult
-from tests.conftest import V0_EXPERIMENT, V1_COMPONENT
+from tests.conftest import V0_MANUAL, V1_COMPONENT
 
 V1_BARE_MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
 
 
 def test_survey_is_a_check_run_with_dry_fixes(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "v0.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / "v0.yml").write_text(V0_MANUAL)
     (tmp_path / "v1.yml").write_text(V1_BARE_MEMORY)
     found = survey(["."], Settings(root=tmp_path), 1)
     assert found.files == ["v0.yml", "v1.yml"]
@@ -27,8 +27,8 @@ def test_survey_is_a_check_run_with_dry_fixes(tmp_path, monkeypatch):
 
 def test_the_report_file_itself_is_left_out(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "v0.yml").write_text(V0_EXPERIMENT)
-    (tmp_path / "out.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / "v0.yml").write_text(V0_MANUAL)
+    (tmp_path / "out.yml").write_text(V0_MANUAL)
     found = survey(["."], Settings(root=tmp_path), 1, leave_out=str(tmp_path / "out.yml"))
     assert found.files == ["v0.yml"]
 

@@ -110,3 +110,91 @@ JINJA_WORDS = frozenset({"if", "else", "elif", "and", "or", "not", "in", "is", "
                          "False", "None", "for", "loop", "range"})
 # K1 polyflow/operations: an operation that takes its component from elsewhere.
 V1_COMPONENT_REFERENCES = ("pathRef", "hubRef", "urlRef", "dagRef")
+
+# ---------------------------------------------------------------------------------------------------------
+# The conversion tables read by codemods/polyaxonfile (PLX100's fix). Sources are named per table.
+
+# mapping §2.3, S0 ops/run/cmd.py: the command v0 ran every `run.cmd` with.
+V0_SHELL = ("/bin/bash", "-c")
+# mapping §2.3, v0-surface §1.5: v0 baked the repository into `/code`; `polyaxon run -u` uploads it here.
+V1_UPLOADS_WORKING_DIR = "{{ globals.run_artifacts_path }}/uploads"
+# v1-surface §2.9: the kinds an input `type` may take; v0 IO types renamed (mapping §2.2).
+V0_IO_TYPES = {"gcs_path": "gcs", "s3_path": "s3", "azure_path": "wasb"}
+# v0-surface §1.4 IOSchema -> v1-surface §2.9 IOSchema.
+V0_IO_KEYS = {"name": "name", "description": "description", "type": "type", "default": "value",
+              "value": "value", "is_optional": "isOptional", "is_list": "isList", "is_flag": "isFlag",
+              "options": "options"}
+# v1-surface §2.9: names v1 reserves for its own contexts.
+V1_RESERVED_INPUT_NAMES = frozenset({"globals", "params", "connections"})
+
+# mapping §2.4, P0 polypod/templates/resources.py: v0 resource name -> (v1 k8s name, unit suffix).
+V0_RESOURCES = {"cpu": ("cpu", ""), "memory": ("memory", "Mi"), "gpu": ("nvidia.com/gpu", ""),
+                "tpu": ("cloud-tpus.google.com/v2", "")}
+# mapping §2.4, K1 polyflow/environment: v0 `environment` keys that move to v1 `run.environment`.
+V0_ENVIRONMENT_KEYS = {"node_selector": "nodeSelector", "tolerations": "tolerations", "affinity": "affinity",
+                       "labels": "labels", "annotations": "annotations", "service_account": "serviceAccountName",
+                       "image_pull_secrets": "imagePullSecrets"}
+# mapping §2.4: v0 `environment` keys that became `termination` fields.
+V0_TERMINATION_KEYS = {"max_restarts": "maxRetries", "max_retries": "maxRetries"}
+# mapping §2.1, K1 polyflow/plugins: `logging.level` -> `plugins.logLevel`.
+V0_LOGGING_LEVEL = "level"
+
+# mapping §2.5 and S0 ops/group/hptuning.py: v0 search algorithm -> (v1 matrix kind, renamed keys).
+V0_SEARCH_ALGORITHMS = {
+    "grid_search": ("grid", {"n_experiments": "numRuns"}),
+    "random_search": ("random", {"n_experiments": "numRuns"}),
+    "hyperband": ("hyperband", {"max_iter": "maxIterations", "eta": "eta", "resource": "resource",
+                                "metric": "metric", "resume": "resume"}),
+    "bo": ("bayes", {"n_iterations": "maxIterations", "n_initial_trials": "numInitialRuns", "metric": "metric",
+                     "utility_function": "utilityFunction"}),
+}
+# mapping §2.5: keys nested in `bo.utility_function` (and its `gaussian_process`), v0 -> v1.
+V0_BO_UTILITY_KEYS = {"acquisition_function": "acquisitionFunction", "kappa": "kappa", "eps": "eps",
+                      "n_warmup": "numWarmup", "n_iter": "numIterations", "gaussian_process": "gaussianProcess",
+                      "kernel": "kernel", "length_scale": "lengthScale", "nu": "nu",
+                      "n_restarts_optimizer": "numRestartsOptimizer"}
+# mapping §2.5: v0 matrix value keys -> v1 hyper-parameter kinds.
+V0_MATRIX_KINDS = {"values": "choice", "pvalues": "pchoice", "range": "range", "linspace": "linspace",
+                   "logspace": "logspace", "geomspace": "geomspace", "uniform": "uniform", "quniform": "quniform",
+                   "loguniform": "loguniform", "qloguniform": "qloguniform", "normal": "normal",
+                   "qnormal": "qnormal", "lognormal": "lognormal", "qlognormal": "qlognormal"}
+# v1-surface §2.11: the matrix kinds that take a `seed` (grid does not).
+V1_SEEDED_MATRIX_KINDS = frozenset({"random", "hyperband", "bayes", "hyperopt"})
+# mapping §2.5, K1 polyflow/early_stopping/policies.py: v0 policy kind -> v1 (None: no v1 equivalent).
+V0_EARLY_STOPPING_POLICIES = {"median": "median", "truncation": "truncation", "average": None}
+V0_EARLY_STOPPING_POLICY_KEYS = {"kind": "kind", "evaluation_interval": "evaluationInterval",
+                                 "min_interval": "minInterval", "min_samples": "minSamples", "percent": "percent"}
+# v0-surface §1.8: `optimization` defaults to maximize in v0 and is required in v1.
+V0_DEFAULT_OPTIMIZATION = "maximize"
+
+# mapping §2.6: the replica roles of each Kubeflow run kind, as (role, v0 count key or None for one replica,
+# v0 per-replica environment key).
+V1_DISTRIBUTED_ROLES = {
+    "tfjob": (("chief", None, None), ("worker", "n_workers", "default_worker"), ("ps", "n_ps", "default_ps")),
+    "pytorchjob": (("master", None, None), ("worker", "n_workers", "default_worker")),
+    "mpijob": (("launcher", None, None), ("worker", "n_workers", "default_worker")),
+    "mxjob": (("scheduler", None, None), ("server", "n_ps", "default_ps"), ("worker", "n_workers", "default_worker")),
+}
+# v0-surface §1.10: the 0.0.x-0.4.1 spellings inside `environment.<framework>`, as the 0.4.2 replica keys.
+LEGACY_REPLICA_KEYS = {"n_workers": "n_workers", "n_ps": "n_ps", "default_worker": "default_worker",
+                       "default_ps": "default_ps", "default_worker_resources": "default_worker",
+                       "default_ps_resources": "default_ps"}
+
+# mapping §2.1 and v1-surface §6: v0 service kinds -> public hub components.
+V0_NOTEBOOK_HUB = {"notebook": "notebook", "lab": "jupyterlab"}
+V0_TENSORBOARD_HUB = "tensorboard"
+V0_BUILD_HUB = "kaniko"
+# v0-surface §1.5 and §1.2: the build keys (nested `build:` or flat in `kind: build`).
+V0_BUILD_KEYS = ("image", "dockerfile", "context", "ref", "build_steps", "env_vars", "lang_env", "commit",
+                 "branch", "nocache", "backend", "environment")
+# v0-surface §1.10: pre-0.1.1 `run:` build fields -> their later `build:` names.
+PRE_06_RUN_BUILD_KEYS = {"image": "image", "steps": "build_steps", "build_steps": "build_steps",
+                         "env_vars": "env_vars", "git": "git"}
+# v0-surface §1.10: 0.0.x `settings:` keys -> their 0.1.1+ `hptuning` (or top-level) names.
+PRE_06_SETTINGS_KEYS = {"concurrency": "concurrency", "concurrent_experiments": "concurrency", "seed": "seed",
+                        "matrix": "matrix", "grid_search": "grid_search", "random_search": "random_search",
+                        "hyperband": "hyperband", "bo": "bo", "early_stopping": "early_stopping"}
+# mapping §2.1: pipeline `ops[]` keys -> v1 DAG operation keys.
+V0_PIPELINE_OP_KEYS = {"name": "name", "description": "description", "tags": "tags",
+                       "dependencies": "dependencies", "trigger": "trigger",
+                       "skip_on_upstream_skip": "skipOnUpstreamSkip"}

@@ -7,6 +7,7 @@ a document visits each node once (``walk``) and an alias bomb costs nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Iterator, List, Optional, Tuple
 
@@ -46,6 +47,24 @@ class YamlDocument:
             return self.start, self.start
         start = self.offset(*position)
         return start, start + 1
+
+
+_DOCUMENT_MARKER = re.compile(r"(?m)^(?:---|\.\.\.)(?=[ \t\r\n]|$)")
+
+
+def document_extent(text: str, document: YamlDocument) -> Tuple[int, int]:
+    """The whole text span of a document: from the line after its `---` (or the stream's start), which
+    takes in the comments above its root node, to the next `---`/`...` line (or the stream's end), which
+    takes in the comments after it."""
+    start = text.rfind("\n", 0, document.start) + 1
+    while start > 0:
+        previous = text.rfind("\n", 0, start - 1) + 1
+        line = text[previous:start].strip()
+        if line and not line.startswith("#"):
+            break
+        start = previous
+    marker = _DOCUMENT_MARKER.search(text, document.end)
+    return start, marker.start() if marker else len(text)
 
 
 def new_yaml() -> Any:

@@ -46,3 +46,10 @@ def test_template_roots_skip_attributes_filters_words_and_strings():
     assert list(template_roots(" a.b | upper ")) == ["a"]
     assert list(template_roots(" x if flag else 'literal y' ")) == ["x", "flag"]
     assert list(template_roots(" lookup('k') ")) == []
+
+
+def test_dag_operations_declare_their_own_inputs():
+    text = ("version: 1.1\nkind: component\nrun:\n  kind: dag\n  operations:\n  - name: train\n    component:\n"
+            "      inputs: [{name: lr, type: float}]\n      run:\n        kind: job\n"
+            "        container: {image: a, command: [x, '{{ lr }}', '{{ typo }}']}\n")
+    assert [f.message.split("`")[3] for f in findings("dag.yml", text) if f.code == "PLX110"] == ["typo"]

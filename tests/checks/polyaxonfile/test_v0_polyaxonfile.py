@@ -1,5 +1,38 @@
-from tests.helpers import codes, findings
+"""PLX100 and its fix: every v0 kind and era converted to `version: 1.1`, judged by Polyaxon v1 itself.
 
+Golden pairs live in tests/fixtures/polyaxonfile/<name>.v0.yml -> <name>.v1.yml (reviewed by hand).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from polylint.checks.polyaxonfile.kept_as_comment import MARKER
+from polylint.checks.polyaxonfile.v0_polyaxonfile import RULE
+from polylint.diagnostics import Applicability
+from tests.helpers import check_noop, check_transformed, codes, findings, fixed_text, run
+from tests.polyaxon_v1 import validate
+
+REPO = Path(__file__).resolve().parents[3]
+FIXTURES = REPO / "tests" / "fixtures" / "polyaxonfile"
+CASES = sorted(path.name[: -len(".v0.yml")] for path in FIXTURES.glob("*.v0.yml"))
+# The pairs whose mapping is exact: --fix converts them without --unsafe-fixes.
+SAFE_CASES = {"experiment_cmd_list", "experiment_environment", "experiment_minimal", "experiment_params_comments",
+              "experiment_shell_command", "experiment_typed_inputs", "group_grid_default",
+              "group_random_early_stopping", "job_simple", "multi_document"}
+CORPUS = REPO / ".." / "shared" / "corpus"
+
+
+def _tolerated(text: str, found: List[str]) -> List[str]:
+    return [code for code in found if not (code == "PLX110" and "kind: dag" in text)]
+
+
+# Detection (PLX100 without --fix).
 
 def located(name, text, code):
     return [(f.location.row, f.location.column, f.end_location.column) for f in findings(name, text) if f.code == code]
@@ -52,3 +85,145 @@ def test_other_yaml_never_flagged():
 
 def test_not_a_yaml_name_not_read():
     assert codes("polyaxonfile.txt", "version: 1\nkind: experiment\n") == []
+
+
+# Conversion (PLX100's fix).
+
+def _pair(name: str) -> tuple:
+    return ((FIXTURES / f"{name}.v0.yml").read_text(encoding="utf-8"),
+            (FIXTURES / f"{name}.v1.yml").read_text(encoding="utf-8"))
+
+
+def test_at_least_25_golden_pairs() -> None:
+    assert len(CASES) >= 25
+    assert all((FIXTURES / f"{name}.v1.yml").exists() for name in CASES)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_golden_conversion(name: str) -> None:
+    before, after = _pair(name)
+    kept = after.count(MARKER)
+    remaining = sorted(["PLX120"] * kept)
+    check_transformed(f"{name}.yml", before, after, unsafe=True, remaining=remaining)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_converted_file_is_valid_polyaxon_v1(name: str) -> None:
+    validate(_pair(name)[1])
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_fix_safety(name: str) -> None:
+    before, after = _pair(name)
+    expected = after if name in SAFE_CASES else before
+    assert fixed_text(f"{name}.yml", before, unsafe=False) == expected
+
+
+def test_every_v0_document_is_flagged_at_its_version_key() -> None:
+    result = findings("polyaxonfile.yml", "version: 1\nkind: job\nbuild: {image: a}\nrun: {cmd: b}\n")
+    assert [(f.code, f.location.row, f.location.column) for f in result] == [("PLX100", 1, 1)]
+    assert result[0].applicability is Applicability.SAFE
+
+
+def test_unsafe_fix_message_says_why() -> None:
+    text = "version: 1\nkind: experiment\nbuild: {image: a, build_steps: [pip install x]}\nrun: {cmd: b}\n"
+    [finding] = findings("polyaxonfile.yml", text)
+    assert finding.applicability is Applicability.UNSAFE
+    assert finding.fix is not None and "build steps" in finding.fix.message
+
+
+def test_v1_file_is_left_alone() -> None:
+    check_noop("polyaxonfile.yml", "version: 1.1\nkind: component\nrun:\n  kind: job\n  container: {image: a}\n")
+
+
+def test_crlf_file_keeps_its_newlines() -> None:
+    before = "version: 1\r\nkind: experiment  # one\r\nbuild:\r\n  image: a\r\nrun:\r\n  cmd: b\r\n"
+    after = fixed_text("polyaxonfile.yml", before)
+    assert after == ("version: 1.1\r\nkind: component  # one\r\nrun:\r\n  kind: job\r\n  container:\r\n"
+                     "    image: a\r\n    workingDir: '{{ globals.run_artifacts_path }}/uploads'\r\n"
+                     "    command: [/bin/bash, -c]\r\n    args:\r\n    - b\r\n")
+    assert fixed_text("polyaxonfile.yml", after) == after
+
+
+def test_comment_before_the_document_marker_is_kept_outside_the_edit() -> None:
+    before = "# header\n---\nversion: 1\nkind: job\nbuild: {image: a}\nrun: {cmd: b}\n"
+    after = fixed_text("polyaxonfile.yml", before)
+    assert after.startswith("# header\n---\nversion: 1.1\nkind: component\n")
+
+
+def test_plain_command_and_shell_command_both_run_through_bash() -> None:
+    for command in ("python train.py --lr=0.1", "python a.py | tee log && echo $HOME"):
+        text = f"version: 1\nkind: job\nbuild: {{image: a}}\nrun:\n  cmd: {command}\n"
+        after = fixed_text("polyaxonfile.yml", text)
+        assert f"command: [/bin/bash, -c]\n    args:\n    - {command}\n" in after
+
+
+def test_backslash_continuations_are_removed_as_v0_did() -> None:
+    text = "version: 1\nkind: job\nbuild: {image: a}\nrun:\n  cmd: python t.py --a=1 \\\n    --b=2   \\\n    --c\n"
+    assert "    - python t.py --a=1 --b=2 --c\n" in fixed_text("polyaxonfile.yml", text)
+
+
+def test_document_that_cannot_be_converted_keeps_a_manual_diagnostic() -> None:
+    text = "version: 1\nkind: experiment\nrun: {cmd: train}\n"  # no image anywhere
+    [finding] = findings("polyaxonfile.yml", text)
+    assert finding.code == RULE.code and finding.fix is None
+    assert "by hand" in finding.message
+
+
+def test_param_named_like_a_v1_context_is_left_to_the_user() -> None:
+    text = "version: 1\nkind: experiment\nparams: {params: 1}\nbuild: {image: a}\nrun: {cmd: b}\n"
+    [finding] = findings("polyaxonfile.yml", text)
+    assert finding.fix is None
+
+
+def test_rule_example_converts_to_its_fixed_example() -> None:
+    assert fixed_text("polyaxonfile.yml", RULE.example) == RULE.fixed_example
+    validate(RULE.fixed_example)
+
+
+def test_converted_files_trigger_no_v1_lint() -> None:
+    for name in CASES:
+        after = _pair(name)[1]
+        assert set(_tolerated(after, codes(f"{name}.yml", after))) <= {"PLX120"}, name
+
+
+def _corpus_v0_files() -> List[Path]:
+    with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as manifest:
+        rows = list(csv.DictReader(manifest, delimiter="\t"))
+    return [CORPUS / row["file"] for row in rows
+            if row["file"].startswith("yaml/") and row["version_class"] == "v0"]
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is not beside the repository")
+def test_corpus_every_v0_file_converts_to_valid_polyaxon_v1(capsys: pytest.CaptureFixture) -> None:
+    outcomes: Counter = Counter()
+    kinds: Counter = Counter()
+    failures = []
+    for path in _corpus_v0_files():
+        text = path.read_bytes().decode("utf-8")
+        result = run(path.name, text, fix=True, unsafe=True)
+        if not any(f.code == "PLX100" for f in run(path.name, text).findings):
+            # Not a candidate for the conversion: invalid YAML (PLX001) or a name no host kind claims.
+            outcomes["not converted: " + (",".join(f.code for f in result.findings) or "not claimed")] += 1
+            continue
+        if result.new_data is None:
+            failures.append(f"{path.name}: no fix")
+            continue
+        converted = result.new_data.decode("utf-8")
+        try:
+            validate(converted)
+        except AssertionError as error:
+            failures.append(f"{path.name}: {error}")
+            continue
+        left = set(_tolerated(converted, codes(path.name, converted))) - {"PLX120"}
+        if left:
+            failures.append(f"{path.name}: still reports {sorted(left)}")
+            continue
+        outcomes["valid v1"] += 1
+        for line in text.splitlines():
+            if line.startswith("kind:"):
+                kinds[line.split(":", 1)[1].split("#")[0].strip()] += 1
+    with capsys.disabled():
+        print(f"\ncorpus v0 files: {sum(outcomes.values()) + len(failures)}; {dict(outcomes)}; "
+              f"failures: {len(failures)}; kinds converted: {dict(kinds)}")
+    assert not failures, "\n".join(failures)

@@ -57,29 +57,19 @@ _STRING_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
 _ROOT_NAME = re.compile(r"(?<![\w.|])\s*([A-Za-z_]\w*)")
 
 
-def _io_names(component: Any) -> Set[str]:
-    names = set()
-    for section in ("inputs", "outputs"):
-        entries = component.get(section) if isinstance(component, Mapping) else None
-        for entry in entries if isinstance(entries, list) else []:
-            if isinstance(entry, Mapping) and isinstance(entry.get("name"), str):
-                names.add(entry["name"])
-    return names
-
-
 def declared_names(data: Mapping[str, Any]) -> Set[str]:
-    names = _io_names(data)
-    if data.get("kind") == "operation":
-        names |= _io_names(data.get("component"))
-        for holder in (data, data.get("matrix")):
-            params = holder.get("params") if isinstance(holder, Mapping) else None
-            if isinstance(params, Mapping):
-                names |= {str(name) for name in params}
-        matrix = data.get("matrix")
-        if isinstance(matrix, Mapping) and isinstance(matrix.get("values"), list):
-            for row in matrix["values"]:
-                if isinstance(row, Mapping):
-                    names |= {str(name) for name in row}
+    """Every name the document declares anywhere: inputs and outputs of the component and of inline
+    components (a DAG's operations each carry one), params of operations, and matrix parameters."""
+    names: Set[str] = set()
+    for path, _parent, value in walk(data):
+        key = path[-1] if path else None
+        if key in ("inputs", "outputs") and isinstance(value, list):
+            names |= {entry["name"] for entry in value
+                      if isinstance(entry, Mapping) and isinstance(entry.get("name"), str)}
+        elif key == "params" and isinstance(value, Mapping):
+            names |= {str(name) for name in value}
+        elif key == "values" and isinstance(value, list) and len(path) >= 2 and path[-2] == "matrix":
+            names |= {str(name) for row in value if isinstance(row, Mapping) for name in row}
     return names
 
 

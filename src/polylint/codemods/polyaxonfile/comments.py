@@ -1,0 +1,168 @@
+"""Comments and leftovers: read from the v0 text, written back beside the v1 keys they belong to.
+
+ruamel attaches a comment line to whatever token came before it (often the last value of the previous
+section), which would move `# about run` into the build step list when sections are reordered. So the
+comments are read from the text instead, by line: a full-line comment belongs to the key that follows
+it, an end-of-line comment to the key on its line. The v1 tree is dumped without comments, read back to
+learn on which output line each key landed, and every comment is inserted before (or at the end of) the
+line of the key whose v0 origin it described.
+"""
+
+from __future__ import annotations
+
+import bisect
+import io
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, Iterator, List, Sequence, Set, Tuple
+
+from polylint.checks.polyaxonfile.kept_as_comment import MARKER
+from polylint.codemods.polyaxonfile.context import Conversion, Leftover
+from polylint.surfaces.yaml import item_position, key_position, new_yaml, walk
+
+_EOL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
+
+
+@dataclass(frozen=True)
+class SourceComment:
+    line: int  # 0-based line in the host text
+    text: str  # from the `#`
+    end_of_line: bool
+
+
+def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
+    """The comments of text[start:end], which must hold whole YAML documents' lines."""
+    first_line = text.count("\n", 0, start)
+    lines = text[start:end].split("\n")
+    inside_scalar: Set[int] = set()
+    token_end: Dict[int, int] = {}
+    for event in new_yaml().parse(text):
+        begin, finish = event.start_mark, event.end_mark
+        token_end[finish.line] = max(token_end.get(finish.line, 0), finish.column)
+        if type(event).__name__ == "ScalarEvent" and finish.line > begin.line:
+            last = finish.line if finish.column > 0 else finish.line - 1
+            inside_scalar.update(range(begin.line + 1, last + 1))
+    found = []
+    for offset, raw in enumerate(lines):
+        line = first_line + offset
+        content = raw.rstrip("\r")
+        if line in inside_scalar:
+            continue
+        if content.lstrip().startswith("#"):
+            found.append(SourceComment(line, content.strip(), False))
+            continue
+        column = token_end.get(line, 0)
+        match = _EOL_COMMENT.search(content, column)
+        if match and content[:match.start()].strip():
+            found.append(SourceComment(line, match.group(0).rstrip(), True))
+    return found
+
+
+def _yaml11_safe(tree: Any) -> None:
+    """Quote the plain strings YAML 1.1 reads as something else (`1:10:2`, `yes`, `on`): Polyaxon reads
+    Polyaxonfiles with PyYAML, a YAML 1.1 parser, and must see the string polylint read."""
+    from ruamel.yaml.nodes import ScalarNode
+    from ruamel.yaml.resolver import VersionedResolver
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
+
+    resolver = VersionedResolver(version=(1, 1))
+    string_tag = "tag:yaml.org,2002:str"
+    for _path, parent, value in list(walk(tree)):
+        if not isinstance(value, str) or isinstance(value, ScalarString) or parent is None:
+            continue
+        tag = resolver.resolve(ScalarNode, value, (True, False))
+        if str(getattr(tag, "value", tag)) != string_tag:
+            keys = parent.keys() if isinstance(parent, dict) else range(len(parent))
+            for key in keys:
+                if parent[key] is value:
+                    parent[key] = DoubleQuotedScalarString(value)
+
+
+def dump(tree: Any) -> str:
+    _yaml11_safe(tree)
+    yaml = new_yaml()
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    # Never fold a long scalar over lines: an end-of-line comment appended to its first line would cut it.
+    yaml.width = 1 << 20
+    stream = io.StringIO()
+    yaml.dump(tree, stream)
+    return stream.getvalue()
+
+
+def leftover_lines(leftover: Leftover, conversion: Conversion) -> List[str]:
+    """`# [polylint PLX120] reason` and the v0 value, as it stood under its v0 path, commented out."""
+    nested: Any = conversion.copy(leftover.value)
+    for key in reversed(leftover.path):
+        # A list index shows as the list item it was (its position is in the v0 file's history).
+        holder: Any = conversion.new_seq() if isinstance(key, int) else conversion.new_map()
+        if isinstance(key, int):
+            holder.append(nested)
+        else:
+            holder[key] = nested
+        nested = holder
+    body = dump(nested).rstrip("\n").split("\n") if leftover.path else []
+    return [f"{MARKER}{leftover.reason}"] + [f"# {line}".rstrip() for line in body]
+
+
+def _output_lines(tree: Any, dumped: str, conversion: Conversion) -> Dict[int, int]:
+    """v0 origin line -> the first output line holding a key that came from it."""
+    reread = new_yaml().load(dumped)
+    placed: Dict[int, int] = {}
+    for built, read in _pairs(tree, reread):
+        for key in _keys(built):
+            position = key_position(read, key) if isinstance(built, dict) else item_position(read, key)
+            if position is None:
+                continue
+            for origin in conversion.lines_of(built, key):
+                if origin not in placed or position[0] < placed[origin]:
+                    placed[origin] = position[0]
+    return placed
+
+
+def _keys(container: Any) -> Sequence[Any]:
+    return list(container.keys()) if isinstance(container, dict) else list(range(len(container)))
+
+
+def _pairs(built: Any, read: Any) -> Iterator[Tuple[Any, Any]]:
+    if isinstance(built, (dict, list)) and isinstance(read, (dict, list)):
+        yield built, read
+        for key in _keys(built):
+            yield from _pairs(built[key], read[key])
+
+
+def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment]) -> str:
+    """The v1 text of tree, with the v0 comments and the leftover blocks where they belong."""
+    dumped = dump(tree)
+    placed = _output_lines(tree, dumped, conversion)
+    origins = sorted(placed)
+    before: Dict[int, List[Tuple[int, List[str]]]] = {}
+    after: Dict[int, List[str]] = {}
+    trailing: List[Tuple[int, List[str]]] = []
+
+    def attach_before(line: int, block: List[str]) -> None:
+        index = bisect.bisect_left(origins, line)
+        if index < len(origins):
+            before.setdefault(placed[origins[index]], []).append((line, block))
+        else:
+            trailing.append((line, block))
+
+    for comment in comments:
+        if comment.end_of_line and comment.line in placed:
+            after.setdefault(placed[comment.line], []).append(comment.text)
+        else:
+            attach_before(comment.line, [comment.text])
+    for leftover in conversion.leftovers:
+        attach_before(leftover.line, leftover_lines(leftover, conversion))
+
+    out: List[str] = []
+    for number, line in enumerate(dumped.rstrip("\n").split("\n")):
+        indent = len(line) - len(line.lstrip(" "))
+        for _source_line, block in sorted(before.get(number, []), key=lambda entry: entry[0]):
+            out.extend(" " * indent + text for text in block)
+        if number in after:
+            line = line + "  " + " ".join(after[number])
+        out.append(line)
+    for _source_line, block in sorted(trailing, key=lambda entry: entry[0]):
+        out.extend(block)
+    return "\n".join(out) + "\n"
+

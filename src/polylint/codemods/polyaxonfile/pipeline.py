@@ -1,0 +1,115 @@
+"""v0 `kind: pipeline` (Polyflow, 0.5+) -> a component with `run.kind: dag` (mapping §2.1).
+
+Each `templates[]` experiment or job becomes an inline component in `run.components`; each `ops[]` entry a
+DAG operation with `dagRef` (or `pathRef`/`urlRef`), its params as `{value: ...}` and its dependencies.
+A `schedule` makes the whole an operation wrapping the DAG component. Always unsafe: the DAG engine and
+schedules are not in v1 CE (mapping §1.5).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Tuple
+
+from ruamel.yaml.comments import CommentedMap
+
+from polylint.codemods.polyaxonfile.context import Conversion, item_line, line_of
+from polylint.knowledge.polyaxonfile import V0_PIPELINE_OP_KEYS, V0_TERMINATION_KEYS
+
+_TEMPLATE_REFERENCES = {"name": "dagRef", "path": "pathRef", "url": "urlRef"}
+_SCHEDULE_KEYS = {"kind": "kind", "cron": "cron", "frequency": "frequency", "start_at": "startAt",
+                  "end_at": "endAt", "depends_on_past": "dependsOnPast", "max_runs": "maxRuns"}
+
+
+def _components(conversion: Conversion, templates: Any) -> Any:
+    from polylint.codemods.polyaxonfile.convert import job_component
+    from polylint.codemods.polyaxonfile.header import convert_header, normalize
+
+    components = conversion.new_seq()
+    for index, template in enumerate(templates if isinstance(templates, list) else []):
+        line = item_line(templates, index)
+        kind, view = normalize(conversion, template) if isinstance(template, dict) else ("", {})
+        if kind not in ("experiment", "job") or not view.get("name"):
+            conversion.keep(line, ("templates", index), template,
+                            "only named experiment and job templates become DAG components")
+            continue
+        component = conversion.new_map()
+        plugins = convert_header(conversion, view, component)
+        if plugins is not None:
+            conversion.put(component, "plugins", plugins, line_of(view, "logging"))
+        job_component(conversion, view, component, path=("templates", index))
+        for key, value in view.items():
+            if key not in ("kind", "name", "description", "tags", "framework", "logging", "params", "inputs",
+                           "outputs", "build", "run", "environment", "backend", "version"):
+                conversion.keep(line_of(view, key), ("templates", index, key), value,
+                                f"`{key}` has no v1 equivalent in a DAG component")
+        conversion.put(components, None, component, line)
+    return components
+
+
+def _operation(conversion: Conversion, op: Any, path: Tuple[Any, ...]) -> CommentedMap:
+    operation = conversion.new_map()
+    for key, value in op.items():
+        line = line_of(op, key)
+        if key in V0_PIPELINE_OP_KEYS:
+            conversion.put(operation, V0_PIPELINE_OP_KEYS[key], conversion.copy(value), line)
+        elif key == "template" and isinstance(value, dict) and len(value) == 1 and \
+                next(iter(value)) in _TEMPLATE_REFERENCES:
+            reference = next(iter(value))
+            conversion.put(operation, _TEMPLATE_REFERENCES[reference], value[reference], line)
+        elif key == "params" and isinstance(value, dict):
+            params = conversion.new_map()
+            for name, param in value.items():
+                wrapped = conversion.new_map(flow=True)
+                wrapped["value"] = conversion.copy(param)
+                conversion.put(params, name, wrapped, line_of(value, name))
+            conversion.put(operation, "params", params, line)
+        elif key in V0_TERMINATION_KEYS:
+            termination = conversion.new_map()
+            conversion.put(termination, V0_TERMINATION_KEYS[key], value, line)
+            conversion.put(operation, "termination", termination, line)
+        else:
+            conversion.keep(line, path + (key,), value, f"op `{key}` has no v1 equivalent")
+    return operation
+
+
+def pipeline(conversion: Conversion, view: Any, tree: CommentedMap) -> None:
+    from polylint.codemods.polyaxonfile.header import convert_header
+
+    schedule = view.get("schedule")
+    conversion.put(tree, "kind", "operation" if schedule is not None else "component", line_of(view, "kind"))
+    plugins = convert_header(conversion, view, tree)
+    if plugins is not None:
+        conversion.put(tree, "plugins", plugins, line_of(view, "logging"))
+    run = conversion.new_map()
+    conversion.put(run, "kind", "dag", line_of(view, "ops", conversion.default_line))
+    if "concurrency" in view:
+        conversion.put(run, "concurrency", view["concurrency"], line_of(view, "concurrency"))
+    operations = conversion.new_seq()
+    ops = view.get("ops")
+    for index, op in enumerate(ops if isinstance(ops, list) else []):
+        if isinstance(op, dict):
+            conversion.put(operations, None, _operation(conversion, op, ("ops", index)), item_line(ops, index))
+    conversion.put(run, "operations", operations, line_of(view, "ops"))
+    components = _components(conversion, view.get("templates"))
+    if components:
+        conversion.put(run, "components", components, line_of(view, "templates"))
+    if schedule is not None:
+        if isinstance(schedule, dict) and all(key in _SCHEDULE_KEYS for key in schedule):
+            converted = conversion.new_map()
+            for key, value in schedule.items():
+                # v1 reads schedule datetimes only as quoted strings (v1-surface §0.8).
+                value = str(value) if key in ("start_at", "end_at") else value
+                conversion.put(converted, _SCHEDULE_KEYS[key], value, line_of(schedule, key))
+            conversion.put(tree, "schedule", converted, line_of(view, "schedule"))
+        else:
+            conversion.keep(line_of(view, "schedule"), ("schedule",), schedule, "a schedule v1 cannot read")
+        component = conversion.new_map()
+        conversion.put(component, "run", run, line_of(view, "ops"))
+        conversion.put(tree, "component", component, line_of(view, "ops"))
+    else:
+        conversion.put(tree, "run", run, line_of(view, "ops"))
+    for key, value in view.items():
+        if key not in ("version", "kind", "name", "description", "tags", "logging", "concurrency", "ops",
+                       "templates", "schedule", "backend"):
+            conversion.keep(line_of(view, key), (key,), value, f"pipeline `{key}` has no v1 equivalent")
+    conversion.unsafe("the DAG engine and schedules are not in v1 CE (mapping §1.5)")
