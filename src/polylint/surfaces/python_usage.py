@@ -466,7 +466,7 @@ class _Finder(cst.CSTVisitor):
         elif ambiguous and row.v1 is not None:
             site.message += _AMBIGUOUS
         self.sites.append(site)
-        self._constructors.append(("tracker", site, call, origin) if origin else ("tracker", site, call, _NO_IMPORT))
+        self._constructors.append(("tracker", site, call, origin or _NO_IMPORT))
 
     def _function(self, code: str, row: Row, shown: str, node: cst.CSTNode, call: Optional[cst.Call],
                   origin: Optional[ImportStatement], ambiguous: bool) -> None:
