@@ -389,11 +389,11 @@ class _Finder(cst.CSTVisitor):
         static = knowledge.qualified_tail(owner, knowledge.TRACKER_MODULES)
         if static in knowledge.TRACKER_CLASSES and method in knowledge.TRACKER_METHODS:
             # `Experiment.get_experiment_info()`: the static helpers read v0 environment variables.
-            row = knowledge.TRACKER_METHODS[method]
-            code = V0_TRACKING_CALL if row.equivalent else NO_EQUIVALENT
-            self.sites.append(Site(code, start, end, f"v0 `{shown}`: " + (
-                f"v1 has {row.advice}" if row.equivalent else f"no v1 equivalent: {row.advice}"), MANUAL,
-                origin=origin))
+            static_row = knowledge.TRACKER_METHODS[method]
+            code = V0_TRACKING_CALL if static_row.equivalent else NO_EQUIVALENT
+            advice = f"v1 has {static_row.advice}" if static_row.equivalent else \
+                f"no v1 equivalent: {static_row.advice}"
+            self.sites.append(Site(code, start, end, f"v0 `{shown}`: {advice}", MANUAL, origin=origin))
             return
         if tracker in knowledge.TRACKING_FUNCTIONS or name.startswith("polyaxon_client.tracking.paths."):
             function = name.rpartition(".")[2]
