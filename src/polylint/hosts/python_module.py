@@ -1,0 +1,33 @@
+"""Python modules (`*.py`): one region, the whole module, parsed with libcst.
+
+A module that does not parse (Python 2, a syntax error) gets PLX002 at the parser's position, plus a PLX301
+for each v0 import a line-level scan still finds; no region is made of it, so it is never rewritten.
+"""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+from typing import Iterator, Union
+
+from polylint.diagnostics import Diagnostic
+from polylint.source import Region, SourceFile
+from polylint.surfaces.python import SURFACE, could_hold_findings
+
+
+def claims(path: PurePath) -> bool:
+    return path.suffix == ".py"
+
+
+def prefilter(data: bytes) -> bool:
+    return could_hold_findings(data)
+
+
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.surfaces.python import PythonParseError, parse, unparsed_diagnostics
+
+    try:
+        tree = parse(source.text)
+    except PythonParseError as error:
+        yield from unparsed_diagnostics(source.text, error, 0)
+        return
+    yield Region(SURFACE, source.text, tree=tree)

@@ -1,0 +1,128 @@
+"""Python surface helpers: the byte prefilter, parsing with libcst, and a token-level scan for what cannot parse.
+
+This module must import cheaply: host kinds call ``prefilter`` on every ``.py`` file, so libcst is imported
+only inside the functions that parse. The analysis of a parsed region (which v0 names it uses, and how to
+rewrite them) lives in ``surfaces/python_usage.py`` and ``codemods/python/migrate.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple
+
+from polylint.diagnostics import Diagnostic
+from polylint.knowledge.client import ENVIRONMENT, REST_ENTITIES, V0_PACKAGES
+
+if TYPE_CHECKING:
+    import libcst
+
+SURFACE = "python"
+V0_IMPORT_CODE = "PLX301"  # checks/python/v0_import.py; named here so that hosts need not import the checks
+
+_ENV_NAMES = b"|".join(sorted(name.encode() for name in ENVIRONMENT if not name.startswith("POLYAXON")))
+# `polyaxon` in any case covers the packages and every POLYAXON_* variable; the REST pattern catches v0
+# endpoints in files that never name polyaxon otherwise.
+PREFILTER = re.compile(
+    rb"(?i:polyaxon)|" + _ENV_NAMES + rb"|/api/v1/[^/\s'\"]+/[^/\s'\"]+/(?:"
+    + b"|".join(entity.encode() for entity in REST_ENTITIES) + rb")\b")
+
+_V0_MODULE = "|".join(sorted(V0_PACKAGES))
+# `import polyaxon_client.tracking as t`, `from polyaxon_helper import x`: the v0 module is group 1.
+_IMPORT_LINE = re.compile(
+    rf"^[ \t]*(?:from[ \t]+((?:{_V0_MODULE})(?:\.\w+)*)[ \t]+import\b|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+)?"
+    rf"[ \t]*,[ \t]*)*((?:{_V0_MODULE})(?:\.\w+)*))", re.MULTILINE)
+
+
+def could_hold_findings(data: bytes) -> bool:
+    return PREFILTER.search(data) is not None
+
+
+@dataclass(frozen=True)
+class PythonParseError(Exception):
+    """libcst could not parse the text: its reason and the 0-based offset of the line and column it named."""
+
+    reason: str
+    offset: int
+
+
+def parse(text: str) -> libcst.Module:
+    """The libcst module, or PythonParseError at the parser's position."""
+    import libcst
+
+    try:
+        return libcst.parse_module(text)
+    except libcst.ParserSyntaxError as error:
+        first_line = error.message.strip().splitlines()[0] if error.message.strip() else "syntax error"
+        found = PythonParseError(first_line, offset_of(text, error.raw_line, error.raw_column))
+    except (RecursionError, ValueError) as error:
+        found = PythonParseError(f"{type(error).__name__}: {error}", 0)
+    raise _compiler_position(text) or found
+
+
+def _compiler_position(text: str) -> Optional[PythonParseError]:
+    """CPython's own message and position for a syntax error, when it has one: libcst's parser reports
+    where it gave up, which for Python 2 code is often a line late ("Missing parentheses in call to
+    'print'" is what the user needs). Parsing to an AST runs nothing."""
+    import ast
+
+    try:
+        ast.parse(text)
+    except SyntaxError as error:
+        line, column = error.lineno or 1, max((error.offset or 1) - 1, 0)
+        return PythonParseError(error.msg, offset_of(text, line, column))
+    except (ValueError, RecursionError, MemoryError):
+        return None
+    return None
+
+
+def offset_of(text: str, line: int, column: int) -> int:
+    """Offset of a 1-based line and 0-based column (clamped to the text)."""
+    position = 0
+    for _ in range(max(line, 1) - 1):
+        found = text.find("\n", position)
+        if found < 0:
+            return len(text)
+        position = found + 1
+    end = text.find("\n", position)
+    return min(position + max(column, 0), len(text) if end < 0 else end)
+
+
+def scan_v0_imports(text: str) -> Iterator[Tuple[str, int, int]]:
+    """(module, start, end) of each line-level import of a v0 package, for text that does not parse.
+
+    A regular expression over lines, not a parse: it finds `import`/`from` statements at the start of a
+    line, which is what Python 2 modules and broken cells still have in common with Python 3.
+    """
+    for match in _IMPORT_LINE.finditer(text):
+        group = 1 if match.group(1) else 2
+        yield match.group(group), match.start(group), match.end(group)
+
+
+class LineStarts:
+    """libcst positions (1-based line, 0-based column in characters) -> offsets in the parsed text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts: List[int] = [0]
+        self._starts.extend(index + 1 for index, char in enumerate(text) if char == "\n")
+
+    def offset(self, line: int, column: int) -> int:
+        return self._starts[min(line, len(self._starts)) - 1] + column
+
+    def span(self, code_range: Any) -> Tuple[int, int]:
+        return (self.offset(code_range.start.line, code_range.start.column),
+                self.offset(code_range.end.line, code_range.end.column))
+
+
+def unparsed_diagnostics(text: str, error: PythonParseError, host_start: int) -> Iterator[Diagnostic]:
+    """PLX002 for text libcst cannot parse, and PLX301 for each v0 import a line scan finds in it (host
+    offsets: `text` starts at `host_start` in its host, contiguously)."""
+    from polylint.checks.read_errors import PYTHON_PARSE_ERROR
+
+    offset = host_start + error.offset
+    yield Diagnostic(PYTHON_PARSE_ERROR.code, f"could not parse Python 3: {error.reason}; only v0 imports "
+                     "were looked for, and nothing is rewritten", offset, offset)
+    for module, start, end in scan_v0_imports(text):
+        package = module.split(".")[0]
+        yield Diagnostic(V0_IMPORT_CODE, f"v0 import of `{module}`: {V0_PACKAGES[package]} (not rewritten: "
+                         "the code does not parse)", host_start + start, host_start + end)
