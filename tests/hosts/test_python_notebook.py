@@ -72,14 +72,16 @@ FIXED = NOTEBOOK.replace(
     '"experiment.log_params(', '"experiment.log_inputs(').replace(
     '"out = get_outputs_path()"', '"out = tracking.get_outputs_path()"').replace(
     "\"experiment.log_data_ref(data=x, data_name='x')\\nexperiment.succeeded()\\n\"",
-    "\"experiment.log_data_ref(content=x, name='x')\\nexperiment.log_succeeded()\\n\"")
+    "\"experiment.log_data_ref(content=x, name='x')\\nexperiment.log_succeeded()\\n\"").replace(
+    # The shell line is fixed by PLX402 (pip install in a notebook's `!` line), in the same run.
+    '"!pip install polyaxon-client\\n"', '"!pip install \\"polyaxon>=1.20,<2\\"\\n"')
 
 
 def test_cells_are_fixed_in_place_and_nothing_else_changes() -> None:
     assert FIXED.count("tracking.") == NOTEBOOK.count("tracking.") + 2
     check_transformed("train.ipynb", NOTEBOOK, FIXED)
     # The \u00e9 escape, the outputs, the markdown cell and the IPython lines are untouched.
-    assert '\\u00e9' in FIXED and "!pip install polyaxon-client" in FIXED
+    assert '\\u00e9' in FIXED and '!pip install \\"polyaxon>=1.20,<2\\"' in FIXED
     program = "\n".join("".join(cell["source"]) for cell in json.loads(FIXED)["cells"][1:])
     judge("\n".join(line for line in program.splitlines() if not line.startswith(("!", "%"))))
 
@@ -96,6 +98,7 @@ def _spans(name: str, text: str) -> list:
 
 def test_findings_carry_their_cell_and_exact_host_span() -> None:
     assert _spans("train.ipynb", NOTEBOOK) == [
+        ("PLX402", 2, "polyaxon-client"),
         ("PLX301", 2, "from polyaxon_client.tracking import Experiment, get_outputs_path"),
         ("PLX302", 3, "Experiment()"),
         ("PLX303", 3, 'experiment.log_params(lr=0.1, label=\\"caf\\u00e9\\")'),

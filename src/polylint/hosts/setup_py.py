@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, Un
 
 from polylint.checks.read_errors import PYTHON_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
+from polylint.hosts import python_module
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
 from polylint.source import Region, SourceFile
 from polylint.surfaces.requirements import Pin, PinGroup, element_removal, parse_requirement
@@ -39,8 +40,11 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     try:
         module = libcst.parse_module(source.text)
     except libcst.ParserSyntaxError as error:
-        offset = source.index.offset(error.raw_line, error.raw_column + 1)
-        yield Diagnostic(PYTHON_PARSE_ERROR.code, f"could not parse Python: {error.message}", offset, offset)
+        # The Python module host kind reads this file too, and reports its parse error at CPython's own
+        # position, whenever its prefilter lets the file in.
+        if not python_module.prefilter(source.data):
+            offset = source.index.offset(error.raw_line, error.raw_column + 1)
+            yield Diagnostic(PYTHON_PARSE_ERROR.code, f"could not parse Python: {error.message}", offset, offset)
         return
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
