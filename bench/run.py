@@ -21,14 +21,13 @@ import os
 import random
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -54,10 +53,12 @@ class Worker{n}:
         return [handler_{n}(step) for step in range(self.size)]
 '''
 ORDINARY_YAML = "name: service-{n}\nversion: '3.{n}'\nreplicas: {n}\nimage: registry/app:{n}\nenv:\n  - KEY_{n}=value\n"
-ORDINARY_SH = "#!/bin/bash\nset -euo pipefail\nfor f in data/*.csv; do\n  python process.py --input \"$f\" --id {n}\ndone\n"
+ORDINARY_SH = ("#!/bin/bash\nset -euo pipefail\nfor f in data/*.csv; do\n"
+               "  python process.py --input \"$f\" --id {n}\ndone\n")
 ORDINARY_MD = "# Notes {n}\n\nRun the job:\n\n```bash\npython train.py --epochs {n}\n```\n"
 
-V0_YAML = ("version: 1\nkind: experiment\nbuild:\n  image: python:3.8\n  build_steps: [pip install -r requirements.txt]\n"
+V0_YAML = ("version: 1\nkind: experiment\nbuild:\n  image: python:3.8\n"
+           "  build_steps: [pip install -r requirements.txt]\n"
            "environment:\n  resources: {{gpu: {{requests: 1, limits: 1}}, memory: {{requests: 2048}}}}\n"
            "params:\n  lr: 0.0{n}\nrun:\n  cmd: python train.py --lr={{{{ lr }}}}\n")
 V0_PY = ("from polyaxon_client.tracking import Experiment, get_outputs_path\n\nexperiment = Experiment()\n"
@@ -153,8 +154,8 @@ def bench(sizes: List[int], repeat: int, jobs: int) -> List[Dict[str, str]]:
             rows.append(row(f"    libcst parse of the {len(hits)} hit files", floor, "", None))
             if shutil.which("ruff"):
                 ruff = timed(["ruff", "check", "--no-cache", "--exit-zero", "-q", "."], mixed, repeat)
-                rows.append(row(f"    ruff check, same tree", ruff, "", None))
-                rows.append(row(f"    (b) against ruff", cold_b, "ruff", ruff))
+                rows.append(row("    ruff check, same tree", ruff, "", None))
+                rows.append(row("    (b) against ruff", cold_b, "ruff", ruff))
             timed(polylint("."), mixed, 1)
             warm_b = timed(polylint("."), mixed, repeat)
             rows.append(row(f"(b) warm re-run, {size} files", warm_b, "(b) cold", cold_b, "<= 0.2x"))

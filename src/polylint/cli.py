@@ -13,7 +13,7 @@ import sys
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from polylint import __version__
 from polylint.config import OUTPUT_FORMATS, ConfigError, Settings, load_settings, validate_selectors
@@ -121,7 +121,7 @@ def _rule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def _settings(args: argparse.Namespace) -> Settings:
     start = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else Path.cwd()
     settings = load_settings(args.config, start if start.exists() else Path.cwd())
-    changes = {}
+    changes: Dict[str, Any] = {}
     if args.select:
         changes["select"] = validate_selectors(_extend(args.select), "--select")
     if args.ignore:
@@ -201,7 +201,7 @@ def _check(args: argparse.Namespace) -> int:
     return status
 
 
-def _statistics(report: "object") -> str:
+def _statistics(report: object) -> str:
     from polylint.diagnostics import Applicability
     from polylint.output import Report
     from polylint.rules import all_rules

@@ -101,7 +101,7 @@ def _declared(module: ModuleType) -> Tuple[Rule, ...]:
     return tuple(getattr(module, "RULES", ()))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def checks_for(surface: str) -> Tuple[Tuple[Rule, CheckFunction], ...]:
     """The (rule, check) pairs of one surface, in code order."""
     found: List[Tuple[Rule, CheckFunction]] = []
@@ -111,7 +111,7 @@ def checks_for(surface: str) -> Tuple[Tuple[Rule, CheckFunction], ...]:
     return tuple(sorted(found, key=lambda pair: pair[0].code))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def all_rules() -> Dict[str, Rule]:
     rules: Dict[str, Rule] = {}
     for module in _modules("polylint.checks"):

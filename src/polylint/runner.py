@@ -137,7 +137,8 @@ def process_path(path: str, options: Options, known_digest: Optional[str] = None
                 return FileResult(path, notes=[f"{path}: skipped: not a regular file"])
             if info.st_size > options.settings.max_file_size:
                 limit = options.settings.max_file_size
-                return FileResult(path, notes=[f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
+                return FileResult(path, notes=[
+                    f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
             data = handle.read()
     except OSError as error:
         return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
@@ -166,9 +167,9 @@ def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tupl
     try:
         source = SourceFile.from_bytes(path, data)
     except UndecodableError as error:
+        where = Position(error.row, error.column)
         return FileResult(path, findings=[Finding(path, read_errors.UNDECODABLE.code,
-                                                  f"could not decode file: {error.reason}",
-                                                  Position(error.row, error.column), Position(error.row, error.column))])
+                                                  f"could not decode file: {error.reason}", where, where)])
     if skips_file(source.text):
         return FileResult(path, notes=[f"{path}: skipped: `polylint: skip-file`"])
     return _check_and_fix(source, kinds, options, write)
@@ -274,7 +275,7 @@ def _non_overlapping(candidates: Iterable[_Hit]) -> List[_Hit]:
 
 def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
     # Two insertions at one point, or an edit touching another's end, would make the order matter.
-    return a[0] < b[1] and b[0] < a[1] or a[0] == b[0]
+    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
 
 
 def apply_edits(text: str, edits: Sequence[Edit], newline: str = "\n") -> str:

@@ -83,7 +83,7 @@ def test_client_method_targets_exist(name: str, row: knowledge.Row) -> None:
     cls_name, method = row.v1.split(".")
     cls = {"RunClient": RunClient, "ProjectClient": ProjectClient}[cls_name]
     assert _keywords(row) <= _parameters(getattr(cls, method)), name
-    ids = knowledge.METHOD_IDS.get(name, knowledge.SERVICE_IDS[name.split(".")[0]])
+    ids = knowledge.METHOD_IDS.get(name, knowledge.SERVICE_IDS[name.split(".", maxsplit=1)[0]])
     assert set(knowledge.V1_ID_KEYWORDS[:len(ids)]) | {"client"} <= _parameters(cls)
 
 

@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Tuple
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def host_kinds() -> Tuple[ModuleType, ...]:
     modules = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
@@ -33,15 +33,15 @@ class HostPath(PurePosixPath):
     """The path every host kind's `claims` reads; computed once, since each of them asks for the name."""
 
     @functools.cached_property
-    def name(self) -> str:  # type: ignore[override]
+    def name(self) -> str:
         return super().name
 
     @functools.cached_property
-    def suffix(self) -> str:  # type: ignore[override]
+    def suffix(self) -> str:
         return super().suffix
 
     @functools.cached_property
-    def parts(self) -> Tuple[str, ...]:  # type: ignore[override]
+    def parts(self) -> Tuple[str, ...]:
         return super().parts
 
 

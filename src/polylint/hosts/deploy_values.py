@@ -22,7 +22,8 @@ from polylint.source import Region, SourceFile
 SURFACE = "deploy"
 SUFFIXES = (".yml", ".yaml")
 # The first line of each comment block a deploy fix leaves for a v0 setting without a v1 place.
-LEFTOVER = re.compile(r"(?m)^[ \t]*# polylint: v0 `(?P<path>[^`]+)` has no v1 place: (?P<why>.*?)(?:; kept as a comment)?$")
+LEFTOVER = re.compile(
+    r"(?m)^[ \t]*# polylint: v0 `(?P<path>[^`]+)` has no v1 place: (?P<why>.*?)(?:; kept as a comment)?$")
 _TOP_LEVEL_MARKER = re.compile(
     rb"(?m)(?:^|[{,][ \t]*)(persistence|docker-registry|hpsearch|eventsHandlers|k8sEventsHandlers|eventMonitors|"
     rb"resourcesDaemon|crons|clusterId|adminViewEnabled|adminModels|trackerBackend|reposAccessToken|"

@@ -4,7 +4,8 @@ The cells are analysed together (they share a namespace); each finding carries i
 into the JSON text exactly; fixes change only the JSON strings of the lines they rewrite
 (surfaces/notebook_python.py). A cell that does not parse (Python 2, a stray magic) gets PLX002 and the v0
 imports a line scan finds in it, and is left out of the program, so it is never rewritten. A notebook that
-is not JSON gets PLX003 (from notebook_shell when it mentions `polyaxon`, else from here). Notebooks of other kernels (R, Julia...) are skipped.
+is not JSON gets PLX003 (from notebook_shell when it mentions `polyaxon`, else from here). Notebooks of other
+kernels (R, Julia...) are skipped.
 """
 
 from __future__ import annotations

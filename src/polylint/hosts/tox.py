@@ -46,7 +46,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
         elif in_commands and line[:1] in (" ", "\t") and line.strip():
             body_start = len(line) - len(line.lstrip())
         else:
-            in_commands = in_commands and not line.strip() == "" and line[:1] in (" ", "\t")
+            in_commands = in_commands and line.strip() != "" and line[:1] in (" ", "\t")
             continue
         body = line[body_start:]
         if "polyaxon" in body and not body.lstrip().startswith("#"):

@@ -24,5 +24,5 @@ class Renderer(Protocol):
 
 
 def render(output_format: str, report: Report) -> str:
-    module: Renderer = importlib.import_module(f"polylint.output.{output_format}")  # type: ignore[assignment]
+    module: Renderer = importlib.import_module(f"polylint.output.{output_format}")
     return module.render(report)

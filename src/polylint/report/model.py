@@ -154,7 +154,8 @@ def unsafe_summary(report: MigrationReport) -> str:
     files = sum(1 for fixes in report.fixes if fixes.unsafe_adds.fixed)
     if not files:
         return "`--unsafe-fixes` would add nothing."
-    return (f"`polylint check --fix --unsafe-fixes` would apply {_plural(report.unsafe_total, 'more fix', 'more fixes')} "
+    more = _plural(report.unsafe_total, "more fix", "more fixes")
+    return (f"`polylint check --fix --unsafe-fixes` would apply {more} "
             f"in {_plural(files, 'file')}; review the result, as the meaning can shift.")
 
 

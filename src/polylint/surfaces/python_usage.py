@@ -196,14 +196,14 @@ def _import_need(v1: str) -> Tuple[Tuple[str, str], ...]:
     if ":" in v1:
         module, name = v1.split(":")
         return ((module, name),)
-    local = v1.split(".")[0]
+    local = v1.split(".", maxsplit=1)[0]
     return (knowledge.V1_IMPORTS[local],) if local in knowledge.V1_IMPORTS else ()
 
 
 # --- the finder ----------------------------------------------------------------------------------------------
 
 def _is_v0(name: str) -> bool:
-    return name.split(".")[0] in knowledge.V0_PACKAGES
+    return name.split(".", maxsplit=1)[0] in knowledge.V0_PACKAGES
 
 
 def _module_name(node: cst.CSTNode) -> str:
@@ -424,7 +424,7 @@ class _Finder(cst.CSTVisitor):
                 site.node, site.build, site.needs = node, (lambda updated: cst.Name(v1)), ((module, v1),)
             self.sites.append(site)
             return
-        package = name.split(".")[0]
+        package = name.split(".", maxsplit=1)[0]
         # Anything else from a v0 package is reported where it is used, with the package's v1 way.
         self.sites.append(Site(V0_IMPORT, start, end,
                                f"`{shown}` (`{name}`) has no v1 rewrite: {knowledge.V0_PACKAGES[package]}",
@@ -672,7 +672,8 @@ class _Finder(cst.CSTVisitor):
         if stores == 1:
             yield from (node for node in found if node is not target)
 
-    def _object_use(self, kind: str, constructor: Optional[Site], expression: cst.CSTNode, origin: ImportStatement) -> None:
+    def _object_use(self, kind: str, constructor: Optional[Site], expression: cst.CSTNode,
+                    origin: ImportStatement) -> None:
         attribute = self.parent(expression)
         if not isinstance(attribute, cst.Attribute) or attribute.value is not expression:
             return
@@ -720,8 +721,8 @@ class _Finder(cst.CSTVisitor):
                 return  # same name, arguments that already fit v1
         self.sites.append(site)
 
-    def _service_call(self, constructor: Optional[Site], receiver: cst.CSTNode, service: str, method: str, call: cst.Call,
-                      origin: Optional[ImportStatement]) -> None:
+    def _service_call(self, constructor: Optional[Site], receiver: cst.CSTNode, service: str, method: str,
+                      call: cst.Call, origin: Optional[ImportStatement]) -> None:
         start, end = self.span(call)
         shown = f"{_short(receiver)}.{service}.{method}"
         if service in knowledge.SERVICES_WITHOUT_EQUIVALENT:

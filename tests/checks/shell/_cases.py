@@ -34,4 +34,4 @@ def manual(text: str, code: str, says: str) -> None:
     check_transformed(SCRIPT, text, text, unsafe=True, remaining=[code])
 
 
-__all__ = ["check_noop", "codes", "findings", "manual", "transformed", "unsafe_only", "SCRIPT"]
+__all__ = ["SCRIPT", "check_noop", "codes", "findings", "manual", "transformed", "unsafe_only"]

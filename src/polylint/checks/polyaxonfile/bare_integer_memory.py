@@ -44,7 +44,7 @@ _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?=\s*(?:[,}\]#]|$))", re.MULTIL
 def _bare_number(value: Any) -> bool:
     if isinstance(value, bool):
         return False
-    return isinstance(value, (int, float)) or (isinstance(value, str) and re.fullmatch(r"\s*[0-9.]+\s*", value))
+    return isinstance(value, (int, float)) or (isinstance(value, str) and bool(re.fullmatch(r"\s*[0-9.]+\s*", value)))
 
 
 def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:

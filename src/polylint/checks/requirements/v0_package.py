@@ -28,7 +28,8 @@ RULE = Rule(
     summary="Requirement on a Polyaxon v0 package: v1 is the one `polyaxon` package",
     why=(
         "Polyaxon v0 was split over `polyaxon-cli`, `polyaxon-client`, `polyaxon-schemas`, "
-        "`polyaxon-helper`, `polyaxon-dockerizer`, `polyaxon-deploy`, `polyaxon-k8s`, `polystores`, `hestia` and `rhea`, and "
+        "`polyaxon-helper`, `polyaxon-dockerizer`, `polyaxon-deploy`, `polyaxon-k8s`, `polystores`, `hestia` and "
+        "`rhea`, and "
         "`polyaxon` itself below 1.0 was the v0 server. Polyaxon v1 is one package, `polyaxon`, holding the "
         "CLI, the client and tracking. Installing both breaks things: the v0 `polyaxon-cli` installs its own "
         "`polyaxon` command, which shadows the v1 CLI (v0-to-v1-mapping.md §4; issues #821, #824, #1271). "

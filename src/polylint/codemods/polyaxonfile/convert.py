@@ -137,7 +137,7 @@ def convert_tree(conversion: Conversion, data: Any) -> CommentedMap:
     kind, view = normalize(conversion, data)
     tree = conversion.new_map()
     conversion.put(tree, "version", V1_VERSION, line_of(data, "version", conversion.default_line))
-    if kind == "experiment" or kind == "job" or (kind == "group" and not isinstance(view.get("hptuning"), dict)):
+    if kind in {"experiment", "job"} or (kind == "group" and not isinstance(view.get("hptuning"), dict)):
         if kind == "group":
             conversion.unsafe("a v0 group without `hptuning.matrix` (v0 rejected it) becomes one component")
         _experiment(conversion, view, tree)
