@@ -215,3 +215,25 @@ def test_jobs_runs_a_pool_with_stable_order(polylint, tmp_path):
     serial = polylint("check", "--jobs", "1").out
     parallel = polylint("check", "--jobs", "2").out
     assert serial == parallel and serial.count("PLX100") == 40
+
+
+NOTEBOOK = json.dumps({
+    "cells": [
+        {"cell_type": "markdown", "metadata": {}, "source": ["# Train\n"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": ["import os\n", "!polyaxon experiment logs\n"]},
+        {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+         "source": ["x = 1\n", "  \n", "from polyaxon_client.tracking import get_outputs_path\n"]},
+    ],
+    "metadata": {"kernelspec": {"language": "python", "name": "python3"}}, "nbformat": 4, "nbformat_minor": 5,
+}, indent=1) + "\n"
+
+
+def test_notebook_findings_name_the_cell_and_the_line_in_it(polylint, tmp_path):
+    write(tmp_path, "train.ipynb", NOTEBOOK)
+    lines = polylint("check", "--no-cache").out.splitlines()[:-1]
+    assert [line.split(" PLX")[0] for line in lines] == ["train.ipynb:cell 2:2:11:", "train.ipynb:cell 3:3:1:"]
+    [shell, python] = json.loads(polylint("check", "--no-cache", "--output-format", "json").out)
+    assert (shell["cell"], python["cell"]) == (2, 3)
+    # JSON keeps the position in the file itself, as SARIF and GitHub annotations need it.
+    assert NOTEBOOK.splitlines()[shell["location"]["row"] - 1].strip().startswith('"!polyaxon experiment logs')

@@ -57,8 +57,9 @@ def _finding_from_json(data: Dict[str, Any]) -> Finding:
         fix = LocatedFix(Applicability(data["fix"]["applicability"]), data["fix"]["message"], tuple(
             LocatedEdit(edit["content"], _position(edit["location"]), _position(edit["end_location"]))
             for edit in data["fix"]["edits"]))
+    inside = data.get("cell_location")
     return Finding(data["filename"], data["code"], data["message"], _position(data["location"]),
-                   _position(data["end_location"]), fix, data["cell"])
+                   _position(data["end_location"]), fix, data["cell"], _position(inside) if inside else None)
 
 
 class Cache:

@@ -87,6 +87,8 @@ class Finding:
     end_location: Position
     fix: Optional[LocatedFix] = None
     cell: Optional[int] = None
+    # Where in its notebook cell, for a finding inside one (location stays the position in the file).
+    cell_location: Optional[Position] = None
     # Set by the runner to the fix's applicability when that fix was applied in this run.
     fixed: bool = field(default=False, compare=False)
 

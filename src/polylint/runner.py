@@ -85,6 +85,7 @@ class _Hit:
     end: int
     fix: Optional[Fix] = None
     cell: Optional[int] = None
+    cell_location: Optional[Position] = None
 
 
 def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
@@ -192,7 +193,7 @@ def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: O
             refused.add((hit.code, hit.fix.edits))
             dropped.append(_Hit(read_errors.FIX_DROPPED.code,
                                 f"fix for {hit.code} dropped: {reason}; the file keeps its old text there",
-                                hit.start, hit.start, cell=hit.cell))
+                                hit.start, hit.start, cell=hit.cell, cell_location=hit.cell_location))
         fixed += applied
         if not applied and not failures:
             break
@@ -330,8 +331,10 @@ def _check_region(region: Region, context: CheckContext) -> Iterator[_Hit]:
             if fix is not None:
                 edits = region.host_edits(fix.edits)
                 fix = Fix(fix.applicability, fix.message, tuple(edits)) if edits is not None else None
+            in_cell = region.cell_position(diagnostic.start)
+            cell, cell_location = in_cell if in_cell is not None else (region.cell, None)
             yield _Hit(diagnostic.code, diagnostic.message, region.host_offset(diagnostic.start),
-                       region.host_offset(diagnostic.end), fix, region.cell)
+                       region.host_offset(diagnostic.end), fix, cell, cell_location)
 
 
 def _internal_error(where: str, error: Exception) -> _Hit:
@@ -350,7 +353,7 @@ def _locate(source: SourceFile, hit: _Hit) -> Finding:
             LocatedEdit(edit.content, source.position(edit.start), source.position(edit.end))
             for edit in hit.fix.edits))
     return Finding(source.path, hit.code, hit.message, source.position(hit.start), source.position(hit.end),
-                   fix, hit.cell)
+                   fix, hit.cell, hit.cell_location)
 
 
 def _whole_file_finding(path: str, code: str, message: str) -> Finding:

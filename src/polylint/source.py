@@ -161,6 +161,10 @@ class Region:
         segment = self._segment(offset)
         return segment.host_start + min(max(offset - segment.region_start, 0), segment.length)
 
+    def cell_position(self, offset: int) -> Optional[Tuple[int, Position]]:
+        """(cell number, 1-based row and column in that cell) for a region inside a notebook, else None."""
+        return None
+
     def host_edits(self, edits: Sequence[Edit]) -> Optional[List[Edit]]:
         """The edits in host offsets, or None when one of them cannot be carried back exactly."""
         mapped = []

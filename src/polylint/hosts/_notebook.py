@@ -26,8 +26,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from polylint.diagnostics import Edit
-from polylint.source import Region, Segment
+from polylint.diagnostics import Edit, Position
+from polylint.source import LineIndex, Region, Segment
 
 _NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?")
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
@@ -215,6 +215,11 @@ class CellRegion(Region):
     def host_offset(self, offset: int) -> int:
         assert self.source_cell is not None
         return self.source_cell.host_offset(super().host_offset(offset))
+
+    def cell_position(self, offset: int) -> Optional[Tuple[int, Position]]:
+        assert self.source_cell is not None
+        in_cell = Region.host_offset(self, offset)
+        return self.source_cell.number, LineIndex(self.source_cell.source).position(in_cell)
 
     def host_edits(self, edits: Sequence[Edit]) -> Optional[List[Edit]]:
         assert self.source_cell is not None

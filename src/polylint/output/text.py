@@ -15,12 +15,17 @@ def _fixable(finding: Finding, unsafe_fixes: bool) -> bool:
 
 def line(finding: Finding, report: Report) -> str:
     mark = "[*] " if _fixable(finding, report.unsafe_fixes) else ""
-    where = f"{finding.filename}:{finding.location.row}:{finding.location.column}:"
+    # In a notebook, as ruff prints it: the cell, then the row and column inside that cell.
+    inside = finding.cell_location if finding.cell is not None else None
+    if inside is not None:
+        where = f"{finding.filename}:cell {finding.cell}:{inside.row}:{inside.column}:"
+    else:
+        where = f"{finding.filename}:{finding.location.row}:{finding.location.column}:"
     code = finding.code
     if report.color:
         where, code = f"{_BOLD}{where}{_RESET}", f"{_BOLD}{_RED}{code}{_RESET}"
         mark = f"{_CYAN}{mark}{_RESET}" if mark else ""
-    cell = f"cell {finding.cell}: " if finding.cell is not None else ""
+    cell = f"cell {finding.cell}: " if finding.cell is not None and inside is None else ""
     return f"{where} {code} {mark}{cell}{finding.message}"
 
 

@@ -174,6 +174,5 @@ def _todos(todos: Dict[str, List[Finding]]) -> List[str]:
 
 
 def _where(finding: Finding) -> str:
-    cell = f"cell {finding.cell}, " if finding.cell is not None else ""
     return (f'<span class="rule">{html.escape(finding.code)}</span> '
-            f'<span class="where">{cell}line {finding.location.row}, column {finding.location.column}:</span>')
+            f'<span class="where">{html.escape(model.where(finding))}:</span>')

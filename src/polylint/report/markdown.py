@@ -139,5 +139,4 @@ def _todos(todos: Dict[str, List[Finding]]) -> List[str]:
 
 
 def _where(finding: Finding) -> str:
-    cell = f"cell {finding.cell}, " if finding.cell is not None else ""
-    return f"**{finding.code}** {cell}line {finding.location.row}, column {finding.location.column}:"
+    return f"**{finding.code}** {model.where(finding)}:"

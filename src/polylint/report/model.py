@@ -178,3 +178,12 @@ def sentence(text: str) -> str:
 
 def _plural(count: int, singular: str, plural: Optional[str] = None) -> str:
     return f"{count} {singular if count == 1 else plural or singular + 's'}"
+
+
+def where(finding: Finding) -> str:
+    """Where a to-do is, in words: inside a notebook, the cell and the line in that cell."""
+    if finding.cell is not None and finding.cell_location is not None:
+        inside = finding.cell_location
+        return f"cell {finding.cell}, line {inside.row}, column {inside.column}"
+    cell = f"cell {finding.cell}, " if finding.cell is not None else ""
+    return f"{cell}line {finding.location.row}, column {finding.location.column}"

@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from polylint.diagnostics import Edit
-from polylint.source import Region
+from polylint.diagnostics import Edit, Position
+from polylint.source import LineIndex, Region
 
 _MAGIC_LINE = re.compile(r"^[ \t]*(?:[!%]|\w+[ \t]*=[ \t]*[!%])")
 _WHITESPACE = " \t\n\r"
@@ -272,6 +272,12 @@ class NotebookRegion(Region):
         cell = self.notebook.cell_at(offset)
         within = max(0, min(offset - cell.start, len(cell.python)))
         return cell.raw(self.notebook.host, within, ending=within == len(cell.python) and within > 0)
+
+    def cell_position(self, offset: int) -> Optional[Tuple[int, Position]]:
+        assert self.notebook is not None
+        cell = self.notebook.cell_at(offset)
+        within = max(0, min(offset - cell.start, len(cell.source)))
+        return cell.number, LineIndex(cell.source).position(within)
 
     def host_edits(self, edits: Sequence[Edit]) -> Optional[List[Edit]]:
         assert self.notebook is not None
