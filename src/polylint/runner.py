@@ -29,7 +29,7 @@ from polylint.diagnostics import (
     Position,
 )
 from polylint.hosts import claiming
-from polylint.source import Region, SourceFile, UndecodableError
+from polylint.source import Note, Region, SourceFile, UndecodableError
 from polylint.suppression import Suppressions, skips_file
 from polylint.writer import WriteError, digest, write_atomically
 
@@ -178,7 +178,8 @@ def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tupl
 
 def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: Options, write: bool) -> FileResult:
     original = source
-    hits = analyse(source, kinds, options.settings)
+    notes: List[str] = []
+    hits = analyse(source, kinds, options.settings, notes)
     dropped: List[_Hit] = []
     refused: Set[Tuple[str, Tuple[Edit, ...]]] = set()
     fixed = 0
@@ -197,7 +198,7 @@ def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: O
         fixed += applied
         if not applied and not failures:
             break
-    result = FileResult(original.path, fixed=fixed)
+    result = FileResult(original.path, fixed=fixed, notes=notes)
     if source.text != original.text:
         result.new_data = source.data
         if options.diff:
@@ -294,8 +295,10 @@ def apply_edits(text: str, edits: Sequence[Edit], newline: str = "\n") -> str:
     return "".join(pieces)
 
 
-def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings) -> List[_Hit]:
-    """Every enabled, unsuppressed diagnostic of one host, in host offsets."""
+def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings,
+            notes: Optional[List[str]] = None) -> List[_Hit]:
+    """Every enabled, unsuppressed diagnostic of one host, in host offsets; the host kinds' stated skips
+    go to notes when it is given."""
     context = CheckContext(source.path, settings)
     suppressions = Suppressions(source.text)
     hits: List[_Hit] = []
@@ -304,6 +307,10 @@ def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Setting
             for item in kind.regions(source):
                 if isinstance(item, Diagnostic):
                     hits.append(_Hit(item.code, item.message, item.start, item.end, item.fix))
+                elif isinstance(item, Note):
+                    if notes is not None:
+                        position = source.position(item.offset)
+                        notes.append(f"{source.path}:{position.row}:{position.column}: skipped: {item.message}")
                 else:
                     hits.extend(_check_region(item, context))
         except Exception as error:  # a bug of ours must not stop the run over the other files

@@ -118,6 +118,15 @@ class SourceFile:
 
 
 @dataclass(frozen=True)
+class Note:
+    """A stated skip a host kind yields from `regions()`: nothing wrong with the file, but a part of it
+    was not checked (a fenced snippet that does not parse, say). Shown with `-v`."""
+
+    offset: int
+    message: str
+
+
+@dataclass(frozen=True)
 class Segment:
     """Characters [region_start, region_start + length) of a region are host [host_start, ...)."""
 

@@ -55,3 +55,14 @@ def test_a_fence_that_does_not_parse_is_skipped() -> None:
 def test_other_languages_and_prose_are_not_python() -> None:
     check_noop("README.md", "Use `from polyaxon_client.tracking import Experiment` in v0.\n\n"
                             "```yaml\nkind: experiment\n```\n\n```\nfrom polyaxon_client import x\n```\n")
+
+
+def test_a_fence_that_does_not_parse_is_a_stated_skip(tmp_path):
+    from polylint.config import Settings
+    from polylint.runner import Options, process_bytes
+
+    text = "# Guide\n\n```python\nfrom polyaxon_client import PolyaxonClient\nclient = PolyaxonClient(\n```\n"
+    result = process_bytes("README.md", text.encode(), Options(Settings()))
+    assert result.findings == []
+    assert result.notes == ["README.md:4:1: skipped: a ```python fence that does not parse " + result.notes[0].split(
+        "does not parse ")[1]]

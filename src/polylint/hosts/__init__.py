@@ -4,7 +4,8 @@ A host kind is a module in this package with three functions:
 
 - ``claims(path: PurePath) -> bool``: by name alone (no I/O), could this file be one of mine?
 - ``prefilter(data: bytes) -> bool``: could these bytes hold a finding? Cheap: no parse, no heavy import.
-- ``regions(source: SourceFile) -> Iterator[Region | Diagnostic]``: the regions, or a ``PLX0xx``
+- ``regions(source: SourceFile) -> Iterator[Region | Diagnostic | Note]``: the regions, a ``Note`` for a
+  part left unchecked on purpose (shown with ``-v``), or a ``PLX0xx``
   diagnostic in host offsets for what could not be parsed. Parsers are imported here, lazily.
 
 Modules are found with ``pkgutil``; a new host kind is a new module.

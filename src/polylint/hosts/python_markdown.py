@@ -14,7 +14,7 @@ from pathlib import PurePath
 from typing import Iterator, List, Tuple, Union
 
 from polylint.diagnostics import Diagnostic
-from polylint.source import Region, Segment, SourceFile
+from polylint.source import Note, Region, Segment, SourceFile
 from polylint.surfaces.python import SURFACE, could_hold_findings
 
 SUFFIXES = (".md", ".markdown")
@@ -57,7 +57,7 @@ def python_fences(text: str) -> Iterator[Tuple[int, List[Tuple[int, int]]]]:
             yield indent, body
 
 
-def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic, Note]]:
     from polylint.surfaces.python import PythonParseError, parse
 
     text = source.text
@@ -77,7 +77,9 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
             continue
         try:
             tree = parse(snippet)
-        except PythonParseError:
+        except PythonParseError as error:
+            # Documentation snippets are often partial (`...`, prompts): not an error, but said with -v.
+            yield Note(body[0][0], f"a ```python fence that does not parse ({error.reason})")
             continue
         if indent:
             yield Region(SURFACE, snippet, tuple(segments), tree=tree)
