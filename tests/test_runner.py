@@ -83,11 +83,11 @@ def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkey
     path = write(tmp_path, "v1.yml", MEMORY.encode())
     real_analyse = runner.analyse
 
-    def edit_behind_our_back(source, kinds, settings):
+    def edit_behind_our_back(source, *args):
         if source.text == FIXED:
             with open(path, "w") as handle:
                 handle.write(MEMORY + "# edited by someone else\n")
-        return real_analyse(source, kinds, settings)
+        return real_analyse(source, *args)
 
     monkeypatch.setattr(runner, "analyse", edit_behind_our_back)
     result = process_path(path, UNSAFE_FIX)
