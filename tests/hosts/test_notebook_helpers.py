@@ -95,3 +95,42 @@ def test_invalid_json_is_reported_with_its_offset(bad: str, offset: int) -> None
     with pytest.raises(NotebookError) as raised:
         parse_notebook(bad)
     assert raised.value.offset == offset
+
+
+def test_with_new_items_an_edit_across_lines_re_encodes_only_the_items_it_touches() -> None:
+    text = notebook(code("a = 1\n", "b = 2\n", "c = 3"), indent=2)
+    cell = parse_notebook(text).cells[0]
+    edit = cell.host_edit(2, 8, "= 0\nb ", new_items=True)
+    assert edit is not None
+    new = apply_edits(text, [edit])
+    assert json.loads(new)["cells"][0]["source"] == ["a = 0\n", "b = 2\n", "c = 3"]
+    assert new == text.replace('"a = 1\\n"', '"a = 0\\n"')
+    # Without new_items the same edit is refused: it does not lie inside one JSON string.
+    assert cell.host_edit(2, 8, "= 0\nb ") is None
+
+
+def test_new_lines_become_new_items_and_removed_lines_go_with_their_separator() -> None:
+    text = notebook(code("a = 1\n", "b = 2\n", "c = 3"), indent=2)
+    cell = parse_notebook(text).cells[0]
+    added = cell.host_edit(6, 6, "x = 0\n", new_items=True)
+    removed = cell.host_edit(6, 12, "", new_items=True)
+    assert added is not None and removed is not None
+    assert apply_edits(text, [added]) == text.replace('"b = 2\\n",', '"x = 0\\n",\n        "b = 2\\n",')
+    assert apply_edits(text, [removed]) == text.replace('"b = 2\\n",\n        ', "")
+
+
+def test_inserted_text_is_escaped_the_way_the_file_escapes() -> None:
+    ascii_text = notebook(code("s = 1\n"), indent=1).replace("s = 1", "s = 1 # \\u00e9")
+    for text, expected in ((ascii_text, "\\u00fc"), (notebook(code("s = 1 # é\n")), "ü")):
+        cell = parse_notebook(text).cells[0]
+        edit = cell.host_edit(0, 1, "ü")
+        assert edit is not None and edit.content == expected
+        assert json.loads(apply_edits(text, [edit]))["cells"][0]["source"][0].startswith("ü = 1")
+
+
+def test_cell_positions_are_rows_and_columns_in_the_decoded_source() -> None:
+    text = notebook(code("a = 1\n", '!polyaxon ops ls\n'))
+    cell = parse_notebook(text).cells[0]
+    region = cell.region("shell", [(7, len(cell.source))])
+    assert region.cell_position(8) == (1, cell.position(15))
+    assert (cell.position(15).row, cell.position(15).column) == (2, 10)

@@ -154,3 +154,13 @@ def test_other_kernels_are_skipped() -> None:
                                       "source": ["library(polyaxon_client)\n"]}],
                            "metadata": {"kernelspec": {"language": "R", "name": "ir"}}, "nbformat": 4})
     assert findings("n.ipynb", notebook) == []
+
+
+def test_nbformat3_worksheet_cells_are_read_like_the_shell_host_reads_them() -> None:
+    def v3(source: list) -> str:
+        return json.dumps({"metadata": {"name": ""}, "nbformat": 3, "nbformat_minor": 0, "worksheets": [
+            {"cells": [{"cell_type": "code", "collapsed": False, "input": source, "language": "python",
+                        "metadata": {}, "outputs": []}], "metadata": {}}]}, indent=1) + "\n"
+
+    before = v3(["from polyaxon_client.tracking import Experiment\n", "xp = Experiment()\n"])
+    check_transformed("old.ipynb", before, v3(["from polyaxon import tracking\n", "xp = tracking.init()\n"]))

@@ -1,14 +1,22 @@
-"""Jupyter notebooks as hosts: cells cut out of the JSON, with an exact map back to the JSON text.
+"""Jupyter notebooks as hosts: a JSON reader that keeps positions, and cells with an exact map back.
 
 A notebook is JSON, and a cell's source is a JSON string (or a list of them, one per line) in it. A
 region inside a cell therefore speaks in offsets of the *decoded* source, while the host is the JSON
-text with its escapes (``\\n``, ``\\"``, ``\\u00e9``). ``CellRegion`` carries both maps: region ->
-cell source (its segments, as for any region) and cell source -> JSON text (per decoded character).
-An edit is carried back as a JSON string edit: the inserted text is escaped, and only the characters
-of the changed string change, so the notebook's layout, key order and every other cell are kept.
+text with its escapes (``\\n``, ``\\"``, ``\\u00e9``). ``Cell`` maps decoded source offsets to the
+JSON text, per decoded character, and carries source edits back as JSON text edits:
 
-Shared by every surface that reads notebooks (shell ``!polyaxon`` lines and ``%%bash`` cells, Python
-code cells); the host kinds that use it are ``hosts/notebook_*.py``.
+- inside one string, as a string edit: the inserted text is escaped the way the file escapes (``\\u00e9``
+  when the file is all ASCII, the character itself otherwise);
+- across the lines of a source list (or adding or removing lines), by re-encoding only the list items it
+  touches, one item per line, joined the way the file joins them.
+
+Only the characters of the changed strings change, so the notebook's layout, key order and every other
+cell are kept.
+
+This is the one notebook model: the shell host kind makes ``CellRegion``s of pieces of a cell (``!``
+lines, ``%%bash`` cells), the Python host kind joins the code cells into one program
+(``surfaces/notebook_python.py``), and the Dockerfile host kind reads its exec-form JSON arrays with
+``parse_value``.
 
 Usage::
 
@@ -21,6 +29,7 @@ Usage::
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -50,6 +59,16 @@ class JsonString:
     value: str
     start: int  # host offset just after the opening quote
     end: int  # host offset of the closing quote
+
+    @property
+    def token_start(self) -> int:
+        """Host offset of the opening quote."""
+        return self.start - 1
+
+    @property
+    def token_end(self) -> int:
+        """Host offset just after the closing quote."""
+        return self.end + 1
 
     def offsets(self, text: str) -> List[int]:
         """Host offset of each decoded character, plus one for the end (the closing quote)."""
@@ -135,6 +154,7 @@ def _parse_array(text: str, position: int) -> Tuple[List[Any], int]:
         position += 1
 
 
+
 @dataclass
 class Cell:
     """One notebook cell: its decoded source and the JSON strings it was decoded from."""
@@ -144,51 +164,94 @@ class Cell:
     source: str
     host_text: str = field(repr=False)
     strings: Tuple[JsonString, ...] = field(repr=False)
-    _starts: Optional[List[int]] = field(default=None, repr=False)
-    _offsets: Dict[int, List[int]] = field(default_factory=dict, repr=False)
+    listed: bool = field(default=False, repr=False)  # the source is a JSON list (one string per line)
+    ensure_ascii: bool = field(default=False, repr=False)  # the file escapes non-ASCII text: edits do too
+    _starts: List[int] = field(default_factory=list, init=False, repr=False)
+    _offsets: Dict[int, List[int]] = field(default_factory=dict, init=False, repr=False)
+    _lines: Optional[LineIndex] = field(default=None, init=False, repr=False)
 
-    def _string_at(self, offset: int) -> Tuple[int, int]:
-        """(index of the JSON string holding source offset, source offset where that string starts)."""
-        if self._starts is None:
-            self._starts, total = [], 0
-            for string in self.strings:
-                self._starts.append(total)
-                total += len(string.value)
-        index = 0
-        for candidate, start in enumerate(self._starts):
-            if start <= offset:
-                index = candidate
-        return index, self._starts[index]
+    def __post_init__(self) -> None:
+        total = 0
+        for string in self.strings:
+            self._starts.append(total)
+            total += len(string.value)
+
+    def string_index(self, offset: int, ending: bool = False) -> int:
+        """The JSON string holding source offset ``offset`` (for an end offset: the one it ends in)."""
+        index = bisect.bisect_right(self._starts, offset - (1 if ending and offset else 0)) - 1
+        return max(0, min(index, len(self.strings) - 1))
 
     def _host_offsets(self, index: int) -> List[int]:
         if index not in self._offsets:
             self._offsets[index] = self.strings[index].offsets(self.host_text)
         return self._offsets[index]
 
-    def host_offset(self, offset: int) -> int:
-        """The JSON text offset of a source offset (inside the string holding it)."""
+    def host_offset(self, offset: int, ending: bool = False) -> int:
+        """The JSON text offset of a source offset; an end offset (``ending``) at the end of a line maps to
+        that line's closing quote rather than into the next line's string."""
         if not self.strings:
             return 0
-        index, start = self._string_at(offset)
+        index = self.string_index(offset, ending)
         offsets = self._host_offsets(index)
-        return offsets[max(0, min(offset - start, len(offsets) - 1))]
+        return offsets[max(0, min(offset - self._starts[index], len(offsets) - 1))]
 
-    def host_edit(self, start: int, end: int, content: str) -> Optional[Edit]:
-        """A source edit as a JSON text edit, or None when it does not lie inside one JSON string.
+    def position(self, offset: int) -> Position:
+        """1-based row and column of a source offset inside the cell (as a notebook editor counts)."""
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines.position(offset)
 
-        An edit ending exactly where the next string starts belongs to the earlier one (it ends at that
-        string's closing quote), so appending to the end of a line works."""
-        if not self.strings:
+    def host_edit(self, start: int, end: int, content: str, new_items: bool = False) -> Optional[Edit]:
+        """A source edit as a JSON text edit, or None when it cannot be made exactly.
+
+        Without ``new_items`` the edit must lie inside one JSON string; an insertion where a string
+        starts goes at the end of the string before (a ``!`` line's region ends after its newline: what
+        it appends stays in its own string). With ``new_items``, in a source list, an edit that spans
+        lines, adds or removes them re-encodes the list items it touches, one item per line."""
+        if not self.strings or not 0 <= start <= end <= len(self.source):
             return None
-        index, string_start = self._string_at(start)
-        if start == string_start and index > 0 and end == start:
-            # An insertion between two strings: put it at the end of the earlier one.
-            index, string_start = index - 1, self._starts[index - 1]  # type: ignore[index]
-        length = len(self.strings[index].value)
-        if not string_start <= start <= end <= string_start + length:
-            return None
-        offsets = self._host_offsets(index)
-        return Edit(offsets[start - string_start], offsets[end - string_start], _json_escape(content))
+        first, last = self.string_index(start), self.string_index(end, ending=end > start)
+        if not new_items and start == end == self._starts[first] and first > 0:
+            first = last = first - 1
+        first_string, last_string = self.strings[first], self.strings[last]
+        removes_a_line = first == last and not content and start == self._starts[first] and \
+            end == self._starts[first] + len(first_string.value)
+        if not (self.listed and new_items) or (first == last and "\n" not in content and not removes_a_line):
+            if first != last:
+                return None
+            offsets = self._host_offsets(first)
+            return Edit(offsets[start - self._starts[first]], offsets[end - self._starts[first]],
+                        self._escape(content))
+        if end == start and start == self._starts[first] and content.endswith("\n"):
+            # Whole new lines inserted before a line: new items before it.
+            return Edit(first_string.token_start, first_string.token_start,
+                        "".join(self._encode(line) + self._separator() for line in
+                                content.splitlines(keepends=True)))
+        text = self.source[self._starts[first]:start] + content + \
+            self.source[end:self._starts[last] + len(last_string.value)]
+        lines = text.splitlines(keepends=True)
+        if not lines:
+            if last + 1 < len(self.strings):
+                return Edit(first_string.token_start, self.strings[last + 1].token_start, "")
+            if first > 0:
+                return Edit(self.strings[first - 1].token_end, last_string.token_end, "")
+            return Edit(first_string.token_start, last_string.token_end, "")
+        return Edit(first_string.token_start, last_string.token_end,
+                    self._separator().join(self._encode(line) for line in lines))
+
+    def _separator(self) -> str:
+        """What the file writes between two items of a source list (`,\\n    ` in nbformat's layout)."""
+        if len(self.strings) > 1:
+            return self.host_text[self.strings[0].token_end:self.strings[1].token_start]
+        first = self.strings[0].token_start
+        indent = self.host_text[self.host_text.rfind("\n", 0, first) + 1:first]
+        return ",\n" + indent if not indent.strip() else ", "
+
+    def _escape(self, content: str) -> str:
+        return self._encode(content)[1:-1]
+
+    def _encode(self, line: str) -> str:
+        return json.dumps(line, ensure_ascii=self.ensure_ascii)
 
     def region(self, surface: str, spans: Optional[Sequence[Tuple[int, int]]] = None, **kwargs: Any) -> CellRegion:
         """A region of this cell: the whole source, or the (start, end) source spans given, joined."""
@@ -199,11 +262,6 @@ class Cell:
             pieces.append(self.source[start:end])
             total += end - start
         return CellRegion(surface, "".join(pieces), segments, cell=self.number, source_cell=self, **kwargs)
-
-
-def _json_escape(content: str) -> str:
-    # The same escaping nbformat writes (ensure_ascii=False): quotes, backslashes, control characters.
-    return json.dumps(content, ensure_ascii=False)[1:-1]
 
 
 @dataclass
@@ -218,8 +276,7 @@ class CellRegion(Region):
 
     def cell_position(self, offset: int) -> Optional[Tuple[int, Position]]:
         assert self.source_cell is not None
-        in_cell = Region.host_offset(self, offset)
-        return self.source_cell.number, LineIndex(self.source_cell.source).position(in_cell)
+        return self.source_cell.number, self.source_cell.position(Region.host_offset(self, offset))
 
     def host_edits(self, edits: Sequence[Edit]) -> Optional[List[Edit]]:
         assert self.source_cell is not None
@@ -237,7 +294,7 @@ class CellRegion(Region):
 
 @dataclass
 class Notebook:
-    cells: List[Cell]
+    cells: List[Cell]  # every cell, in order (markdown and raw cells too)
     language: str  # the kernel's language ("python" when the notebook does not say)
 
 
@@ -254,6 +311,7 @@ def parse_notebook(text: str) -> Notebook:
                      for cell in sheet.get("cells", [])]
     if not isinstance(raw_cells, list):
         raise NotebookError("`cells` is not a JSON array", 0)
+    ensure_ascii = text.isascii()
     cells = []
     for number, raw in enumerate(raw_cells, start=1):
         if not isinstance(raw, dict):
@@ -263,14 +321,14 @@ def parse_notebook(text: str) -> Notebook:
         strings = (source,) if isinstance(source, JsonString) else tuple(
             item for item in source if isinstance(item, JsonString)) if isinstance(source, list) else ()
         cells.append(Cell(number, kind.value if isinstance(kind, JsonString) else "", "".join(
-            string.value for string in strings), text, strings))
+            string.value for string in strings), text, strings, isinstance(source, list), ensure_ascii))
     return Notebook(cells, _language(value))
 
 
 def _language(value: Dict[str, Any]) -> str:
     metadata = value.get("metadata")
     if isinstance(metadata, dict):
-        for section, key in (("language_info", "name"), ("kernelspec", "language")):
+        for section, key in (("kernelspec", "language"), ("language_info", "name")):
             inner = metadata.get(section)
             if isinstance(inner, dict) and isinstance(inner.get(key), JsonString):
                 return str(inner[key].value).lower()

@@ -28,7 +28,8 @@ def prefilter(data: bytes) -> bool:
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
-    from polylint.surfaces.notebook_python import NotebookError, NotebookRegion, blank, read_notebook
+    from polylint.hosts._notebook import NotebookError
+    from polylint.surfaces.notebook_python import NotebookRegion, blank, read_notebook
     from polylint.surfaces.python import PythonParseError, parse, unparsed_diagnostics
 
     try:
