@@ -64,3 +64,8 @@ def test_pieces_region_joins_contiguous_pieces_and_refuses_edits_across_gaps() -
     assert region.host_edits([Edit(10, 20, "")]) is None
     whole = pieces_region("shell", [(0, "ab\n"), (3, "cd\n")])
     assert len(whole.segments) == 1
+
+
+def test_the_language_is_the_info_strings_first_word_without_attributes() -> None:
+    text = "```python{.line-numbers}\na\n```\n```{.py}\nb\n```\n``` py3, title=x\nc\n```\n"
+    assert [fence.language for fence in fences(text, {"python", "py", "py3"})] == ["python", "py", "py3"]

@@ -66,3 +66,20 @@ def test_a_fence_that_does_not_parse_is_a_stated_skip(tmp_path):
     assert result.findings == []
     assert result.notes == ["README.md:4:1: skipped: a ```python fence that does not parse " + result.notes[0].split(
         "does not parse ")[1]]
+
+
+def test_a_fence_in_a_nested_list_item_is_fixed_line_by_line() -> None:
+    before = ("1. Install\n\n    - then track:\n\n      ```{.python}\n"
+              "      from polyaxon_client.tracking import Experiment\n\n      xp = Experiment()\n      ```\n")
+    after = before.replace("from polyaxon_client.tracking import Experiment", "from polyaxon import tracking"
+                           ).replace("Experiment()", "tracking.init()")
+    check_transformed("docs/guide.mdx", before, after)
+
+
+def test_a_note_for_an_indented_fence_points_at_its_first_line() -> None:
+    from polylint.config import Settings
+    from polylint.runner import Options, process_bytes
+
+    text = "- step:\n\n  ```python\n  from polyaxon_client import x\n  print 'x'\n  ```\n"
+    result = process_bytes("README.md", text.encode(), Options(Settings()))
+    assert result.findings == [] and result.notes[0].startswith("README.md:4:1: skipped: a ```python fence")

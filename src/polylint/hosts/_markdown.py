@@ -50,9 +50,10 @@ class Fence:
 
 
 def _language(info: str) -> str:
-    # "{.bash}", "{bash title=x}", "bash title=x", "shell-session": keep the first word's letters.
+    # "{.bash}", "{bash title=x}", "bash title=x", "python{.line-numbers}", "shell-session": the first
+    # word, without braces, a leading dot or what follows a brace or comma.
     first = info.strip().lstrip("{").split(maxsplit=1)
-    return first[0].lstrip(".").rstrip("}").rstrip(",").lower() if first else ""
+    return re.split(r"[{},]", first[0].lstrip("."), maxsplit=1)[0].lower() if first else ""
 
 
 def fences(text: str, languages: AbstractSet[str]) -> Iterator[Fence]:
