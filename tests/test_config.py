@@ -50,6 +50,18 @@ def test_invalid_toml_is_a_config_error(tmp_path):
         load_settings(None, tmp_path)
 
 
+def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path):
+    (tmp_path / ".polylint.toml").write_bytes(b'select = ["PLX1"]  # caf\xe9\n')
+    with pytest.raises(ConfigError, match="not valid TOML: 'utf-8' codec can't decode"):
+        load_settings(None, tmp_path)
+
+
+def test_crlf_config_reads_like_lf(tmp_path):
+    (tmp_path / ".polylint.toml").write_bytes(b'select = ["PLX1"]\r\nignore = ["PLX101"]\r\n')
+    settings = load_settings(None, tmp_path)
+    assert (settings.select, settings.ignore) == (("PLX1",), ("PLX101",))
+
+
 @pytest.mark.parametrize("path, pattern, expected", [
     ("a/build/x.yml", "build", True),
     ("a/builder/x.yml", "build", False),

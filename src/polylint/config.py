@@ -9,12 +9,12 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-import sys
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from polylint.rules import SELECTOR_PATTERN
+from polylint.surfaces.toml import load as load_toml
 
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
@@ -129,14 +129,9 @@ def _has_tool_table(pyproject: Path) -> bool:
 
 
 def _read_toml(path: Path) -> Dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.9/3.10 only
-        import tomli as tomllib
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
+        return load_toml(path.read_bytes().decode("utf-8"))
+    except ValueError as error:  # invalid TOML, or bytes that are not UTF-8 (TOML is UTF-8 only)
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from error
