@@ -19,9 +19,9 @@ import re
 from pathlib import PurePath
 from typing import Any, Iterator, List, Optional, Tuple, Union
 
-from polylint.checks.read_errors import YAML_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._pieces import pieces_region
+from polylint.hosts._yaml import yaml_documents
 from polylint.source import Region, SourceFile
 
 POLYAXON = re.compile(rb"polyaxon")
@@ -58,13 +58,11 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
-    from polylint.surfaces.yaml import YamlParseError, item_position, load_documents, value_position, walk
+    from polylint.surfaces.yaml import item_position, value_position, walk
 
     kind = system(PurePath(source.path))
-    try:
-        documents = load_documents(source.text, source.index)
-    except YamlParseError as error:
-        yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
+    documents = yield from yaml_documents(source)
+    if documents is None:
         return
     for document in documents:
         for path, parent, value in walk(document.data):

@@ -10,8 +10,8 @@ import re
 from pathlib import PurePath
 from typing import Any, Iterator, List, Optional, Tuple, Union
 
-from polylint.checks.read_errors import YAML_PARSE_ERROR
 from polylint.diagnostics import Diagnostic, Edit
+from polylint.hosts._yaml import yaml_documents
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
 from polylint.source import Region, SourceFile
 from polylint.surfaces.requirements import Pin, PinGroup, line_span, parse_requirement
@@ -33,12 +33,10 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
-    from polylint.surfaces.yaml import YamlParseError, item_position, load_documents
+    from polylint.surfaces.yaml import item_position
 
-    try:
-        documents = load_documents(source.text, source.index)
-    except YamlParseError as error:
-        yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
+    documents = yield from yaml_documents(source)
+    if documents is None:
         return
     groups: List[PinGroup] = []
     for document in documents:

@@ -10,8 +10,8 @@ import re
 from pathlib import PurePath
 from typing import Iterator, Union
 
-from polylint.checks.read_errors import YAML_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
+from polylint.hosts._yaml import yaml_documents
 from polylint.knowledge.polyaxonfile import era
 from polylint.source import Region, SourceFile
 
@@ -37,12 +37,8 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
-    from polylint.surfaces.yaml import YamlParseError, load_documents
-
-    try:
-        documents = load_documents(source.text, source.index)
-    except YamlParseError as error:
-        yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
+    documents = yield from yaml_documents(source)
+    if documents is None:
         return
     for document in documents:
         found = era(document.data)

@@ -1,0 +1,25 @@
+"""YAML host files: their documents, or the parse error (PLX001) of a file that does not parse.
+
+Shared by the YAML host kinds (Polyaxonfiles, CI configs, conda environments, deployment values)::
+
+    documents = yield from yaml_documents(source)   # yields the PLX001 diagnostic, then returns None
+    if documents is None:
+        return
+"""
+
+from __future__ import annotations
+
+from typing import Generator, List, Optional
+
+from polylint.checks.read_errors import YAML_PARSE_ERROR
+from polylint.diagnostics import Diagnostic
+from polylint.source import SourceFile
+from polylint.surfaces.yaml import YamlDocument, YamlParseError, load_documents
+
+
+def yaml_documents(source: SourceFile) -> Generator[Diagnostic, None, Optional[List[YamlDocument]]]:
+    try:
+        return load_documents(source.text, source.index)
+    except YamlParseError as error:
+        yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
+        return None
