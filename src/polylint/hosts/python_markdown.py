@@ -10,9 +10,9 @@ that were never meant to run. (The runner has no channel for notes from host kin
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, List, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.source import Note, Region, Segment, SourceFile
 from polylint.surfaces.python import SURFACE, could_hold_findings
@@ -22,7 +22,7 @@ _OPENING = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>
 _LANGUAGES = frozenset({"python", "py", "python3"})
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(SUFFIXES)
 
 
