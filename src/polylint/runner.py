@@ -132,18 +132,19 @@ def process_path(path: str, options: Options, known_digest: Optional[str] = None
         return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
                                                               f"could not read file: {error.strerror}")])
     try:
-        with os.fdopen(descriptor, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                return FileResult(path, notes=[f"{path}: skipped: not a regular file"])
-            if info.st_size > options.settings.max_file_size:
-                limit = options.settings.max_file_size
-                return FileResult(path, notes=[
-                    f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
-            data = handle.read()
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode):
+            return FileResult(path, notes=[f"{path}: skipped: not a regular file"])
+        if info.st_size > options.settings.max_file_size:
+            limit = options.settings.max_file_size
+            return FileResult(path, notes=[
+                f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
+        data = _read_all(descriptor, info.st_size)
     except OSError as error:
         return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
                                                               f"could not read file: {error.strerror}")])
+    finally:
+        os.close(descriptor)
     stamp = (info.st_size, info.st_mtime_ns)
     content = digest(data) if known_digest is not None or options.cache else None
     if known_digest is not None and content == known_digest:
@@ -151,6 +152,14 @@ def process_path(path: str, options: Options, known_digest: Optional[str] = None
     result = process_bytes(path, data, options, kinds, write=options.fix and not options.diff)
     result.digest, result.stamp = content, stamp
     return result
+
+
+def _read_all(descriptor: int, size: int) -> bytes:
+    """The whole file, in as few system calls as its size allows (one, unless it grows meanwhile)."""
+    chunks = [os.read(descriptor, size + 1)]
+    while chunks[-1]:
+        chunks.append(os.read(descriptor, 1 << 20))
+    return b"".join(chunks)
 
 
 def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,

@@ -2,7 +2,7 @@
 
 A host kind is a module in this package with three functions:
 
-- ``claims(path: PurePath) -> bool``: by name alone (no I/O), could this file be one of mine?
+- ``claims(path: HostPath) -> bool``: by name alone (no I/O), could this file be one of mine?
 - ``prefilter(data: bytes) -> bool``: could these bytes hold a finding? Cheap: no parse, no heavy import.
 - ``regions(source: SourceFile) -> Iterator[Region | Diagnostic | Note]``: the regions, a ``Note`` for a
   part left unchecked on purpose (shown with ``-v``), or a ``PLX0xx``
@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import pkgutil
-from pathlib import PurePath, PurePosixPath
 from types import ModuleType
-from typing import Tuple
+from typing import Callable, Tuple
 
 
 @functools.cache
@@ -30,24 +30,50 @@ def host_kinds() -> Tuple[ModuleType, ...]:
     return tuple(modules)
 
 
-class HostPath(PurePosixPath):
-    """The path every host kind's `claims` reads; computed once, since each of them asks for the name."""
+class HostPath:
+    """A file's path as host kinds read it in `claims`: `name`, `suffix`, `parts`, `parent`, as in pathlib.
 
-    @functools.cached_property
-    def name(self) -> str:
-        return super().name
+    Plain string work: `claims` runs for every file of every tree, and a PurePath costs more to build than
+    all of the host kinds' tests on it together.
+    """
 
-    @functools.cached_property
+    __slots__ = ("_path", "name")
+
+    def __init__(self, path: str) -> None:
+        self._path = path.replace(os.sep, "/") if os.sep != "/" else path
+        self.name = self._path.rstrip("/").rsplit("/", 1)[-1]
+
+    @property
     def suffix(self) -> str:
-        return super().suffix
+        dot = self.name.rfind(".")
+        return self.name[dot:] if 0 < dot < len(self.name) - 1 else ""
 
-    @functools.cached_property
+    @property
     def parts(self) -> Tuple[str, ...]:
-        return super().parts
+        return tuple(part for part in self._path.split("/") if part and part != ".")
+
+    @property
+    def parent(self) -> HostPath:
+        head = self._path.rstrip("/").rpartition("/")[0]
+        return HostPath(head or ".")
+
+    def as_posix(self) -> str:
+        return self._path
+
+    def __str__(self) -> str:
+        return self._path
+
+    def __repr__(self) -> str:
+        return f"HostPath({self._path!r})"
 
 
 @functools.lru_cache(maxsize=65536)
 def claiming(path: str) -> Tuple[ModuleType, ...]:
     """The host kinds that claim a path, by its name alone (remembered: discovery and runner both ask)."""
-    pure = HostPath(PurePath(path).as_posix())
-    return tuple(kind for kind in host_kinds() if kind.claims(pure))
+    host_path = HostPath(path)
+    return tuple(kind for kind, claims in _claims() if claims(host_path))
+
+
+@functools.cache
+def _claims() -> Tuple[Tuple[ModuleType, Callable[[HostPath], bool]], ...]:
+    return tuple((kind, kind.claims) for kind in host_kinds())

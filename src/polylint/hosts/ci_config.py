@@ -16,9 +16,9 @@ The Polyaxonfile host kind may claim the same file; each reads its own regions.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Any, Iterator, List, Optional, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._pieces import pieces_region
 from polylint.hosts._yaml import yaml_documents
@@ -31,7 +31,7 @@ GITLAB_KEYS = ("script", "before_script", "after_script")
 BLOCK_HEADER = re.compile(r"([|>])([+-]?)([1-9]?)([+-]?)[ \t]*(?:#[^\n]*)?\r?\n")
 
 
-def system(path: PurePath) -> Optional[str]:
+def system(path: HostPath) -> Optional[str]:
     name = path.name.lower()
     parts = [part.lower() for part in path.parts]
     if not name.endswith(YAML_SUFFIXES):
@@ -49,7 +49,7 @@ def system(path: PurePath) -> Optional[str]:
     return None
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return system(path) is not None
 
 
@@ -60,7 +60,7 @@ def prefilter(data: bytes) -> bool:
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.surfaces.yaml import item_position, value_position, walk
 
-    kind = system(PurePath(source.path))
+    kind = system(HostPath(source.path))
     documents = yield from yaml_documents(source)
     if documents is None:
         return

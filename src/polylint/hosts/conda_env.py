@@ -7,9 +7,9 @@ v0's native builder copied `polyaxon_conda_env.yml` or `conda_env.yml` into the 
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Any, Iterator, List, Optional, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic, Edit
 from polylint.hosts._yaml import yaml_documents
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
@@ -24,7 +24,7 @@ _COMMENT_ONLY = re.compile(r"\s*(#.*)?")
 _PLAIN_END = re.compile(r"[ \t]+#|[ \t]*$", re.MULTILINE)
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(SUFFIXES)
 
 

@@ -14,6 +14,7 @@ import re
 from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._yaml import yaml_documents
 from polylint.knowledge.deploy import v0_markers
@@ -31,7 +32,7 @@ _TOP_LEVEL_MARKER = re.compile(
 _LEFTOVER_BYTES = re.compile(rb"# polylint: v0 `")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(SUFFIXES)
 
 

@@ -14,9 +14,9 @@ import json
 import re
 import shlex
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Iterator, List, Optional, Sequence, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic, Edit
 from polylint.hosts._notebook import JsonString, NotebookError, parse_value
 from polylint.hosts._pieces import pieces_region
@@ -29,7 +29,7 @@ SAFE_WORD = re.compile(r"^[A-Za-z0-9_./:=@%+,-]+$")
 POLYAXON = re.compile(rb"polyaxon")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name.startswith(("dockerfile", "containerfile")) or name.endswith((".dockerfile", ".containerfile"))
 

@@ -9,9 +9,9 @@ fix never brings a quote of the string's own kind into it.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._pieces import pieces_region
 from polylint.source import Region, SourceFile
@@ -20,7 +20,7 @@ SH_STEP = re.compile(r"""\bsh\b\s*\(?\s*(?:script\s*:\s*)?(?P<quote>'''|\"\"\"|'
 POLYAXON = re.compile(rb"polyaxon")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name == "jenkinsfile" or name.startswith("jenkinsfile.") or name.endswith(".jenkinsfile")
 

@@ -10,9 +10,9 @@ are values known only when make runs, never a command name we could misread.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.source import Region, SourceFile
 
@@ -21,7 +21,7 @@ RECIPE_PREFIX = re.compile(r"\t[ \t@+-]*")
 POLYAXON = re.compile(rb"polyaxon")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name in NAMES or name.endswith(".mk")
 

@@ -8,9 +8,9 @@ other lines are output and are skipped. Each fence is one shell region mapped li
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._markdown import MARKDOWN_SUFFIXES, fences
 from polylint.hosts._pieces import pieces_region
@@ -22,7 +22,7 @@ TRANSCRIPTS = frozenset({"console", "shell-session", "shellsession"})
 POLYAXON = re.compile(rb"polyaxon")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(MARKDOWN_SUFFIXES)
 
 

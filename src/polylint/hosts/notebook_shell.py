@@ -8,9 +8,9 @@ the JSON file, which nbformat writes one source line per JSON line. Edits go bac
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, List, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._notebook import Cell, NotebookError, parse_notebook
@@ -21,7 +21,7 @@ BANG_LINE = re.compile(r"^[ \t]*!!?(?!=)", re.MULTILINE)
 POLYAXON = re.compile(rb"polyaxon")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(".ipynb")
 
 

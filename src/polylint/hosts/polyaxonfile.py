@@ -7,9 +7,9 @@ Real repositories name them anything (`polyaxon.ci.yml`, `pfile_group.yaml`, `co
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._yaml import yaml_documents
 from polylint.knowledge.polyaxonfile import era
@@ -26,7 +26,7 @@ _RUN_LINE = re.compile(rb"""(?m)(^[ \t]*["']?run["']?|"run")[ \t]*:""")
 _CMD_LINE = re.compile(rb"""(?m)(^[ \t]*["']?cmd["']?|"cmd")[ \t]*:""")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(SUFFIXES)
 
 

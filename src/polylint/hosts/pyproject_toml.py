@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any, Dict, Iterator, List, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._toml_pins import array_group, table_group
@@ -15,7 +15,7 @@ from polylint.surfaces.requirements import PinGroup
 SURFACE = "requirements"
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name == "pyproject.toml"
 
 

@@ -10,9 +10,9 @@ shown with `-v`.
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.hosts._markdown import MARKDOWN_SUFFIXES, fences
 from polylint.hosts._pieces import pieces_region
@@ -22,7 +22,7 @@ from polylint.surfaces.python import SURFACE, could_hold_findings
 _LANGUAGES = frozenset({"python", "py", "python3"})
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(MARKDOWN_SUFFIXES)
 
 

@@ -6,15 +6,15 @@ for each v0 import a line-level scan still finds; no region is made of it, so it
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.source import Region, SourceFile
 from polylint.surfaces.python import SURFACE, could_hold_findings
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.suffix == ".py"
 
 

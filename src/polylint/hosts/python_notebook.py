@@ -10,15 +10,15 @@ kernels (R, Julia...) are skipped.
 
 from __future__ import annotations
 
-from pathlib import PurePath
 from typing import Any, Dict, Iterator, List, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.source import Region, SourceFile
 from polylint.surfaces.python import SURFACE, could_hold_findings
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.suffix == ".ipynb"
 
 

@@ -10,9 +10,9 @@ includes are left alone; the included file is checked on its own). An editable o
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, List, Optional, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic, Edit
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
 from polylint.source import Region, SourceFile
@@ -29,7 +29,7 @@ _NOT_REQUIREMENTS_IN = frozenset({"manifest.in", "makefile.in", "configure.in"})
 LOCKED = "this file pins `--hash`es (a lock file): regenerate it (e.g. `pip-compile`) from its source"
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     name = path.name.lower()
     if name.endswith(".txt"):
         return "requirements" in name or name.startswith("constraints") or path.parent.name == "requirements"

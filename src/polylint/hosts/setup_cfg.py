@@ -7,9 +7,9 @@ scanned here line by line, keeping the offsets, after configparser has said the 
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Dict, Iterator, List, Optional, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
 from polylint.diagnostics import Diagnostic, Edit
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
@@ -22,7 +22,7 @@ _KEY = re.compile(r"(?P<key>[^\s=:][^=:]*?)\s*[=:][ \t]*(?P<value>.*)$")
 _COMMENT = re.compile(r"\s+[#;].*$")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name == "setup.cfg"
 
 

@@ -8,9 +8,9 @@ time (read from a file, formatted) is not code we evaluate. Nothing in the file 
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, Union
 
+from polylint.hosts import HostPath
 from polylint.checks.read_errors import PYTHON_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
 from polylint.hosts import python_module
@@ -25,7 +25,7 @@ SURFACE = "requirements"
 _STRING = re.compile(r"(?P<prefix>[uUrR]?)(?P<quote>'''|\"\"\"|'|\")")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name == "setup.py"
 
 

@@ -4,9 +4,9 @@ shell shebang (`#!/bin/bash`, `#!/usr/bin/env sh`...). The whole file is one she
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.source import Region, SourceFile
 
@@ -18,7 +18,7 @@ SHEBANG = re.compile(rb"\A(?:\xef\xbb\xbf)?#![ \t]*(?:/usr)?(?:/local)?/bin/(?:e
 POLYAXON = re.compile(rb"polyaxon")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name.endswith(SUFFIXES) or ("." not in name and name not in OTHER_KINDS)
 

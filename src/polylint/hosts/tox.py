@@ -8,9 +8,9 @@ backslash joins the next line, kept in the region as written.
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import Iterator, Union
 
+from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.source import Region, SourceFile
 
@@ -19,7 +19,7 @@ SETTING = re.compile(r"^(commands(?:_pre|_post)?)[ \t]*=[ \t]*")
 POLYAXON = re.compile(rb"polyaxon")
 
 
-def claims(path: PurePath) -> bool:
+def claims(path: HostPath) -> bool:
     return path.name.lower() == "tox.ini"
 
 
