@@ -11,10 +11,11 @@ line of the key whose v0 origin it described.
 from __future__ import annotations
 
 import bisect
+import functools
 import io
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Iterator, List, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterator, List, Sequence, Set, Tuple
 
 from polylint.checks.polyaxonfile.kept_as_comment import MARKER
 from polylint.codemods.polyaxonfile.context import Conversion, Leftover
@@ -30,10 +31,12 @@ class SourceComment:
     end_of_line: bool
 
 
-def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
-    """The comments of text[start:end], which must hold whole YAML documents' lines."""
-    first_line = text.count("\n", 0, start)
-    lines = text[start:end].split("\n")
+@functools.lru_cache(maxsize=2)
+def _token_lines(text: str) -> Tuple[FrozenSet[int], Dict[int, int]]:
+    """(lines inside multi-line scalars, the column where each line's last token ends) of a whole stream.
+
+    Read once per host text: every document of a stream asks, and a parse per document would make a
+    2,000-document stream quadratic."""
     inside_scalar: Set[int] = set()
     token_end: Dict[int, int] = {}
     for event in new_yaml().parse(text):
@@ -42,6 +45,14 @@ def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
         if type(event).__name__ == "ScalarEvent" and finish.line > begin.line:
             last = finish.line if finish.column > 0 else finish.line - 1
             inside_scalar.update(range(begin.line + 1, last + 1))
+    return frozenset(inside_scalar), token_end
+
+
+def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
+    """The comments of text[start:end], which must hold whole YAML documents' lines."""
+    first_line = text.count("\n", 0, start)
+    lines = text[start:end].split("\n")
+    inside_scalar, token_end = _token_lines(text)
     found = []
     for offset, raw in enumerate(lines):
         line = first_line + offset
