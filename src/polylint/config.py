@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from polylint.rules import SELECTOR_PATTERN
-from polylint.surfaces.toml import load as load_toml
 
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
@@ -123,13 +122,18 @@ def find_config(start: Path) -> Optional[Path]:
 
 def _has_tool_table(pyproject: Path) -> bool:
     try:
+        # Most projects' pyproject.toml does not name polylint at all: no need to parse it then.
+        if b"polylint" not in pyproject.read_bytes():
+            return False
         return "polylint" in _read_toml(pyproject).get("tool", {})
-    except ConfigError:
+    except (ConfigError, OSError):
         return False
 
 
 def _read_toml(path: Path) -> Dict[str, Any]:
     try:
+        from polylint.surfaces.toml import load as load_toml  # a run without a config file never needs it
+
         return load_toml(path.read_bytes().decode("utf-8"))
     except ValueError as error:  # invalid TOML, or bytes that are not UTF-8 (TOML is UTF-8 only)
         raise ConfigError(f"{path}: not valid TOML: {error}") from error

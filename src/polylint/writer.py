@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
-import tempfile
 
 
 class WriteError(Exception):
@@ -13,6 +11,8 @@ class WriteError(Exception):
 
 
 def digest(data: bytes) -> str:
+    import hashlib  # like tempfile below: only runs that hash or write pay for the import
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -33,6 +33,8 @@ def write_atomically(path: str, new_data: bytes, expected_digest: str) -> None:
     if not os.access(path, os.W_OK):
         raise WriteError("is read-only; not written")
     try:
+        import tempfile
+
         handle, temporary = tempfile.mkstemp(prefix=".polylint-", suffix=".tmp", dir=folder)
     except OSError as error:
         raise WriteError(f"cannot create a temporary file beside it: {error.strerror}") from error
