@@ -14,13 +14,15 @@ import json
 import re
 import shlex
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Iterator, List, Optional, Sequence, Tuple, Union
 
 from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic, Edit
-from polylint.hosts._notebook import JsonString, NotebookError, parse_value
 from polylint.hosts._pieces import pieces_region
 from polylint.source import Region, SourceFile
+
+if TYPE_CHECKING:
+    from polylint.hosts._notebook import JsonString
 
 INSTRUCTION = re.compile(r"^[ \t]*(RUN|CMD|ENTRYPOINT)\b[ \t]*((?:--[\w-]+(?:=\S*)?[ \t]+)*)", re.IGNORECASE)
 ESCAPE_DIRECTIVE = re.compile(r"^#[ \t]*escape[ \t]*=[ \t]*(\S)", re.IGNORECASE | re.MULTILINE)
@@ -130,6 +132,8 @@ def _json_words(content: str) -> str:
 
 
 def _exec_form(text: str, start: int) -> Optional[Region]:
+    from polylint.hosts._notebook import JsonString, NotebookError, parse_value
+
     try:
         value, _ = parse_value(text, start)
     except NotebookError:

@@ -8,13 +8,15 @@ the JSON file, which nbformat writes one source line per JSON line. Edits go bac
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, Tuple, Union
+from typing import TYPE_CHECKING, Iterator, List, Tuple, Union
 
 from polylint.hosts import HostPath
 from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
-from polylint.hosts._notebook import Cell, NotebookError, parse_notebook
 from polylint.source import Region, SourceFile
+
+if TYPE_CHECKING:
+    from polylint.hosts._notebook import Cell
 
 SHELL_CELL = re.compile(r"\A[ \t]*%%(?:bash|sh|script[ \t]+(?:ba|z)?sh)\b[^\n]*\n")
 BANG_LINE = re.compile(r"^[ \t]*!!?(?!=)", re.MULTILINE)
@@ -30,6 +32,8 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.hosts._notebook import NotebookError, parse_notebook
+
     try:
         notebook = parse_notebook(source.text)
     except NotebookError as error:

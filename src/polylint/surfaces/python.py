@@ -7,12 +7,12 @@ rewrite them) lives in ``surfaces/python_usage.py`` and ``codemods/python/migrat
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
 from polylint.diagnostics import Diagnostic
-from polylint.knowledge.client import ENVIRONMENT, REST_ENTITIES, V0_PACKAGES
 
 if TYPE_CHECKING:
     import libcst
@@ -20,22 +20,33 @@ if TYPE_CHECKING:
 SURFACE = "python"
 V0_IMPORT_CODE = "PLX301"  # checks/python/v0_import.py; named here so that hosts need not import the checks
 
-_ENV_NAMES = b"|".join(sorted(name.encode() for name in ENVIRONMENT if not name.startswith("POLYAXON")))
-# `polyaxon` in any case covers the packages and every POLYAXON_* variable; the REST pattern catches v0
-# endpoints in files that never name polyaxon otherwise.
-PREFILTER = re.compile(
-    rb"(?i:polyaxon)|" + _ENV_NAMES + rb"|/api/v1/[^/\s'\"]+/[^/\s'\"]+/(?:"
-    + b"|".join(entity.encode() for entity in REST_ENTITIES) + rb")\b")
+# The patterns are built from the knowledge tables on first use, so that a run with no Python file never
+# loads those tables (the host kinds import this module at start-up).
+@functools.cache
+def _prefilter() -> re.Pattern[bytes]:
+    from polylint.knowledge.client import ENVIRONMENT, REST_ENTITIES
 
-_V0_MODULE = "|".join(sorted(V0_PACKAGES))
-# `import polyaxon_client.tracking as t`, `from polyaxon_helper import x`: the v0 module is group 1.
-_IMPORT_LINE = re.compile(
-    rf"^[ \t]*(?:from[ \t]+((?:{_V0_MODULE})(?:\.\w+)*)[ \t]+import\b|import[ \t]+(?:[\w.]+[ \t]*(?:as[ \t]+\w+)?"
-    rf"[ \t]*,[ \t]*)*((?:{_V0_MODULE})(?:\.\w+)*))", re.MULTILINE)
+    env_names = b"|".join(sorted(name.encode() for name in ENVIRONMENT if not name.startswith("POLYAXON")))
+    # `polyaxon` in any case covers the packages and every POLYAXON_* variable; the REST pattern catches v0
+    # endpoints in files that never name polyaxon otherwise.
+    return re.compile(
+        rb"(?i:polyaxon)|" + env_names + rb"|/api/v1/[^/\s'\"]+/[^/\s'\"]+/(?:"
+        + b"|".join(entity.encode() for entity in REST_ENTITIES) + rb")\b")
+
+
+@functools.cache
+def _import_line() -> re.Pattern[str]:
+    from polylint.knowledge.client import V0_PACKAGES
+
+    v0_module = "|".join(sorted(V0_PACKAGES))
+    # `import polyaxon_client.tracking as t`, `from polyaxon_helper import x`: the v0 module is group 1.
+    return re.compile(
+        rf"^[ \t]*(?:from[ \t]+((?:{v0_module})(?:\.\w+)*)[ \t]+import\b|import[ \t]+(?:[\w.]+[ \t]*"
+        rf"(?:as[ \t]+\w+)?[ \t]*,[ \t]*)*((?:{v0_module})(?:\.\w+)*))", re.MULTILINE)
 
 
 def could_hold_findings(data: bytes) -> bool:
-    return PREFILTER.search(data) is not None
+    return _prefilter().search(data) is not None
 
 
 @dataclass(frozen=True)
@@ -46,9 +57,38 @@ class PythonParseError(Exception):
     offset: int
 
 
+@functools.cache
+def remember_visitor_methods() -> None:
+    """Make libcst look up a batchable visitor's methods once per class instead of once per instance.
+
+    libcst's `BatchableCSTVisitor.get_visitors` runs `inspect.getmembers` over the several hundred
+    attributes of each metadata provider every time a module's metadata is resolved: about 10 ms a
+    provider, the largest cost of checking a small file. The names depend on the class alone (the providers
+    add no methods at run time), so they are found once and bound to each instance; the mapping returned is
+    the same (tests/surfaces/test_python.py compares the two). Left alone if libcst's layout differs.
+    """
+    try:
+        from libcst._batched_visitor import BatchableCSTVisitor
+    except ImportError:
+        return
+    original = BatchableCSTVisitor.get_visitors
+    names: Dict[type, Tuple[str, ...]] = {}
+
+    def get_visitors(self: Any) -> Dict[str, Any]:
+        cls = type(self)
+        if cls not in names:
+            names[cls] = tuple(original(self))
+        return {name: getattr(self, name) for name in names[cls]}
+
+    get_visitors.original = original  # type: ignore[attr-defined]
+    BatchableCSTVisitor.get_visitors = get_visitors  # type: ignore[method-assign]
+
+
 def parse(text: str) -> libcst.Module:
     """The libcst module, or PythonParseError at the parser's position."""
     import libcst
+
+    remember_visitor_methods()
 
     try:
         return libcst.parse_module(text)
@@ -94,7 +134,7 @@ def scan_v0_imports(text: str) -> Iterator[Tuple[str, int, int]]:
     A regular expression over lines, not a parse: it finds `import`/`from` statements at the start of a
     line, which is what Python 2 modules and broken cells still have in common with Python 3.
     """
-    for match in _IMPORT_LINE.finditer(text):
+    for match in _import_line().finditer(text):
         group = 1 if match.group(1) else 2
         yield match.group(group), match.start(group), match.end(group)
 
@@ -118,6 +158,7 @@ def unparsed_diagnostics(text: str, error: PythonParseError, host_start: int) ->
     """PLX002 for text libcst cannot parse, and PLX301 for each v0 import a line scan finds in it (host
     offsets: `text` starts at `host_start` in its host, contiguously)."""
     from polylint.checks.read_errors import PYTHON_PARSE_ERROR
+    from polylint.knowledge.client import V0_PACKAGES
 
     offset = host_start + error.offset
     yield Diagnostic(PYTHON_PARSE_ERROR.code, f"could not parse Python 3: {error.reason}; only v0 imports "

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, FrozenSet, Iterator, List, Sequence, Set, Tuple
 
 from polylint.checks.polyaxonfile.kept_as_comment import MARKER
-from polylint.codemods.polyaxonfile.context import Conversion, Leftover
+from polylint.codemods.polyaxonfile.context import Conversion, ConversionError, Leftover
 from polylint.surfaces.yaml import item_position, key_position, new_yaml, walk
 
 _EOL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
@@ -115,9 +115,9 @@ def leftover_lines(leftover: Leftover, conversion: Conversion) -> List[str]:
     return [f"{MARKER}{leftover.reason}"] + [f"# {line}".rstrip() for line in body]
 
 
-def _output_lines(tree: Any, dumped: str, conversion: Conversion) -> Dict[int, int]:
-    """v0 origin line -> the first output line holding a key that came from it."""
-    reread = new_yaml().load(dumped)
+def _output_lines(tree: Any, reread: Any, conversion: Conversion) -> Dict[int, int]:
+    """v0 origin line -> the first output line holding a key that came from it (reread: the dumped tree,
+    read back with positions)."""
     placed: Dict[int, int] = {}
     for built, read in _pairs(tree, reread):
         for key in _keys(built):
@@ -144,7 +144,8 @@ def _pairs(built: Any, read: Any) -> Iterator[Tuple[Any, Any]]:
 def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment]) -> str:
     """The v1 text of tree, with the v0 comments and the leftover blocks where they belong."""
     dumped = dump(tree)
-    placed = _output_lines(tree, dumped, conversion)
+    reread = new_yaml().load(dumped)
+    placed = _output_lines(tree, reread, conversion)
     origins = sorted(placed)
     before: Dict[int, List[Tuple[int, List[str]]]] = {}
     after: Dict[int, List[str]] = {}
@@ -175,5 +176,8 @@ def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment])
         out.append(line)
     for _source_line, block in sorted(trailing, key=lambda entry: entry[0]):
         out.extend(block)
-    return "\n".join(out) + "\n"
+    rendered = "\n".join(out) + "\n"
+    if new_yaml().load(rendered) != reread:
+        raise ConversionError("the comments could not be placed without changing the document")
+    return rendered
 

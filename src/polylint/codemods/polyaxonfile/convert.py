@@ -14,7 +14,7 @@ from typing import Any, Dict, FrozenSet, Optional, Tuple
 from ruamel.yaml.comments import CommentedMap
 
 from polylint.codemods.polyaxonfile.build import kaniko_operation, runtime_image
-from polylint.codemods.polyaxonfile.comments import dump, render, source_comments
+from polylint.codemods.polyaxonfile.comments import render, source_comments
 from polylint.codemods.polyaxonfile.container import build_container
 from polylint.codemods.polyaxonfile.context import Conversion, ConversionError, line_of
 from polylint.codemods.polyaxonfile.distributed import distributed_kind, distributed_run
@@ -25,7 +25,7 @@ from polylint.codemods.polyaxonfile.matrix import convert_hptuning
 from polylint.codemods.polyaxonfile.services import hub_operation
 from polylint.diagnostics import Applicability
 from polylint.knowledge.polyaxonfile import V0_BUILD_KEYS, V1_VERSION
-from polylint.surfaces.yaml import YamlDocument, document_extent, new_yaml
+from polylint.surfaces.yaml import YamlDocument, document_extent
 
 _RUN_KEYS = frozenset({"params", "inputs", "outputs", "build", "run", "environment", "backend"})
 _IMPLIED_BACKENDS = frozenset({"native", "kubeflow", "mpi"})
@@ -160,10 +160,8 @@ def convert_document(text: str, document: YamlDocument) -> Converted:
     first_key = next(iter(data))
     conversion = Conversion(default_line=line_of(data, "kind", line_of(data, first_key)) or 0)
     tree = convert_tree(conversion, data)
+    # render checks that placing the comments did not change what the YAML says.
     new_text = render(tree, conversion, source_comments(text, start, end))
-    # The comments must not have changed what the YAML says.
-    if new_yaml().load(new_text) != new_yaml().load(dump(tree)):
-        raise ConversionError("the comments could not be placed without changing the document")
     reasons = tuple(conversion.unsafe_reasons) + tuple(
         f"kept as a comment: {leftover.reason}" for leftover in conversion.leftovers)
     applicability = Applicability.UNSAFE if reasons else Applicability.SAFE
