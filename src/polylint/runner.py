@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import TYPE_CHECKING, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from polylint import rules
 from polylint.checks import read_errors
@@ -225,7 +225,8 @@ def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: O
                 hits = analyse(original, kinds, options.settings)
                 dropped.append(_Hit(read_errors.NOT_WRITTEN.code, f"fixes not written: {error}", 0, 0))
     # A dropped fix points at where it was meant to go in the text that was kept.
-    result.findings = [_locate(source, hit) for hit in hits + dropped]
+    located: Dict[int, LocatedFix] = {}
+    result.findings = [_locate(source, hit, located) for hit in hits + dropped]
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -339,14 +340,20 @@ def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Setting
 
 
 def _check_region(region: Region, context: CheckContext) -> Iterator[_Hit]:
+    # Diagnostics may share one fix (a Python module is rewritten as a whole): carry each fix back once.
+    # Each entry keeps the original fix alive too, so that its id cannot be reused by another one.
+    carried: Dict[int, Tuple[Fix, Optional[Fix]]] = {}
     for rule, check in rules.checks_for(region.surface):
         if not context.settings.is_enabled(rule.code, context.path):
             continue
         for diagnostic in check(region, context):
             fix = diagnostic.fix
             if fix is not None:
-                edits = region.host_edits(fix.edits)
-                fix = Fix(fix.applicability, fix.message, tuple(edits)) if edits is not None else None
+                if id(fix) not in carried:
+                    edits = region.host_edits(fix.edits)
+                    carried[id(fix)] = (fix, Fix(fix.applicability, fix.message, tuple(edits))
+                                        if edits is not None else None)
+                fix = carried[id(fix)][1]
             in_cell = region.cell_position(diagnostic.start)
             cell, cell_location = in_cell if in_cell is not None else (region.cell, None)
             yield _Hit(diagnostic.code, diagnostic.message, region.host_offset(diagnostic.start),
@@ -362,12 +369,16 @@ def _internal_error(where: str, error: Exception) -> _Hit:
                 f"({os.path.basename(frame.filename)}:{frame.lineno}); please report it", 0, 0)
 
 
-def _locate(source: SourceFile, hit: _Hit) -> Finding:
+def _locate(source: SourceFile, hit: _Hit, located: Dict[int, LocatedFix]) -> Finding:
+    """The finding with its positions; `located` remembers the fixes already placed, by identity (the
+    hits, alive meanwhile, hold every fix, so no id is reused)."""
     fix = None
     if hit.fix is not None:
-        fix = LocatedFix(hit.fix.applicability, hit.fix.message, tuple(
-            LocatedEdit(edit.content, source.position(edit.start), source.position(edit.end))
-            for edit in hit.fix.edits))
+        if id(hit.fix) not in located:
+            located[id(hit.fix)] = LocatedFix(hit.fix.applicability, hit.fix.message, tuple(
+                LocatedEdit(edit.content, source.position(edit.start), source.position(edit.end))
+                for edit in hit.fix.edits))
+        fix = located[id(hit.fix)]
     return Finding(source.path, hit.code, hit.message, source.position(hit.start), source.position(hit.end),
                    fix, hit.cell, hit.cell_location)
 

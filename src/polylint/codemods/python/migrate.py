@@ -234,7 +234,9 @@ def text_edits(old: str, new: str) -> List[Edit]:
     for line in old_lines:
         old_starts.append(old_starts[-1] + len(line))
     edits: List[Edit] = []
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    # autojunk: lines repeated all over a long module (blank lines, `return x`) are not used as anchors,
+    # which keeps the diff near linear; the opcodes still turn the old text into the new one exactly.
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=True)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -245,6 +247,8 @@ def text_edits(old: str, new: str) -> List[Edit]:
         for a1, a2, b1, b2 in pairs:
             start, end = old_starts[a1], old_starts[a2]
             before, after = old[start:end], "".join(new_lines[b1:b2])
+            if before == after:
+                continue
             prefix = _common_prefix(before, after)
             # A replaced block that ends the same way keeps its ending (its newline, mostly).
             suffix = _common_prefix(before[prefix:][::-1], after[prefix:][::-1])
