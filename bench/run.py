@@ -70,6 +70,17 @@ ORDINARY = [(".py", ORDINARY_PY), (".yml", ORDINARY_YAML), (".sh", ORDINARY_SH),
 V0 = [(".yml", V0_YAML), (".py", V0_PY), (".sh", V0_SH), (".md", V0_MD), ("requirements.txt", V0_REQ)]
 
 
+def big_python_module(functions: int) -> str:
+    """A long v0 module as people write them: one import block, one tracker, calls all over (6 lines each)."""
+    lines = ["import os", "from polyaxon_client.tracking import Experiment, get_outputs_path", "",
+             "experiment = Experiment()", "experiment.log_params(lr=0.01, batch_size=32)", ""]
+    for n in range(functions):
+        lines += [f"def step_{n}(value):", f"    loss = value * {n} + 1",
+                  f"    experiment.log_metrics(loss=loss, step={n})",
+                  f"    path = os.path.join(get_outputs_path(), 'model-{n}.h5')", "    return loss, path", ""]
+    return "\n".join(lines) + "\n"
+
+
 def make_tree(root: Path, files: int, hit_ratio: float, seed: int = 7) -> List[Path]:
     """files ordinary files in nested folders; hit_ratio of them replaced by v0 files. Returns the hits."""
     rng = random.Random(seed)
@@ -165,7 +176,7 @@ def bench(sizes: List[int], repeat: int, jobs: int) -> List[Dict[str, str]]:
 
         heavy = base / "heavy"
         heavy.mkdir()
-        (heavy / "big.py").write_text("\n".join(V0_PY.format(n=n) for n in range(1000)))
+        (heavy / "big.py").write_text(big_python_module(833))
         (heavy / "stream.yml").write_text("---\n".join(V0_YAML.format(n=n) for n in range(2000)))
         # One run each: these take seconds, and the spread of a single long run is small.
         big = timed(polylint("--no-cache", "big.py"), heavy, 1)
