@@ -12,7 +12,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import TYPE_CHECKING, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from polylint import rules
 from polylint.checks import read_errors
@@ -34,13 +34,13 @@ from polylint.suppression import Suppressions, skips_file
 from polylint.writer import WriteError, digest, write_atomically
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
     from polylint.cache import Cache
 
 MAX_FIX_ROUNDS = 10
 BINARY_SNIFF_BYTES = 8192
 READ_ERROR_CODES = frozenset(rule.code for rule in read_errors.RULES)
-# Below this many files a pool costs more to start than it saves.
-POOL_THRESHOLD = 24
 
 
 @dataclass(frozen=True)
@@ -88,38 +88,83 @@ class _Hit:
     cell_location: Optional[Position] = None
 
 
+# Candidate files checked in worker processes at once, at most, per process: enough to keep them busy,
+# few enough that memory does not grow with the tree.
+IN_FLIGHT_PER_JOB = 32
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A file that a prefilter let through: its bytes, to be parsed and checked (in a worker, maybe)."""
+
+    path: str
+    data: bytes
+    stamp: Tuple[int, int]
+    digest: Optional[str]
+
+
 def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
-    """Results in the order of paths; files the cache vouches for are not read again."""
-    cached: List[Optional[FileResult]] = [cache.lookup(path, options) if cache else None for path in paths]
-    todo = [path for path, hit in zip(paths, cached) if hit is None]
-    digests = [cache.digest(path) if cache else None for path in todo]
-    if jobs <= 1 or len(todo) < POOL_THRESHOLD:
-        fresh: Iterator[FileResult] = map(process_path, todo, [options] * len(todo), digests)
-        yield from _merge(cached, fresh, cache, options)
-        return
-    from concurrent.futures import ProcessPoolExecutor  # only a run over many files pays for it
+    """Results in the order of paths.
 
-    chunk = max(1, min(64, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _merge(cached, pool.map(process_path, todo, [options] * len(todo), digests, chunksize=chunk),
-                          cache, options)
+    This process reads every file and runs the cheap byte prefilters; only the files they let through are
+    parsed and checked, by a pool of `jobs` processes started at the first such file. A tree with nothing
+    to find never starts the pool; files the cache vouches for are not even read.
+    """
+    from collections import deque
+
+    pending: Deque[Tuple[Union[FileResult, Future[FileResult]], bool]] = deque()
+    pool: Optional[ProcessPoolExecutor] = None
+    try:
+        for path in paths:
+            hit = cache.lookup(path, options) if cache else None
+            if hit is not None:
+                pending.append((hit, False))
+            else:
+                read = _read(path, options, cache.digest(path) if cache else None)
+                if isinstance(read, FileResult):
+                    pending.append((read, True))
+                elif jobs > 1:
+                    if pool is None:
+                        from concurrent.futures import ProcessPoolExecutor  # only runs with candidates pay
+
+                        pool = ProcessPoolExecutor(max_workers=jobs)
+                    pending.append((pool.submit(check_candidate, read, options), True))
+                else:
+                    pending.append((check_candidate(read, options), True))
+            while pending and (isinstance(pending[0][0], FileResult) or pending[0][0].done()
+                               or len(pending) > jobs * IN_FLIGHT_PER_JOB):
+                yield _finish(*pending.popleft(), cache, options)
+        while pending:
+            yield _finish(*pending.popleft(), cache, options)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
 
-def _merge(cached: List[Optional[FileResult]], fresh: Iterator[FileResult], cache: Optional[Cache],
-           options: Options) -> Iterator[FileResult]:
-    for hit in cached:
-        if hit is not None:
-            yield hit
-            continue
-        result = next(fresh)
-        if cache is not None:
-            result = cache.update(result, options)
-        yield result
+def _finish(item: Union[FileResult, Future[FileResult]], fresh: bool, cache: Optional[Cache],
+            options: Options) -> FileResult:
+    result = item if isinstance(item, FileResult) else item.result()
+    if fresh and cache is not None:
+        result = cache.update(result, options)
+    return result
 
 
 def process_path(path: str, options: Options, known_digest: Optional[str] = None) -> FileResult:
     """Read and check one file. known_digest: the content hash the cache holds for it, if any; when the
     bytes still hash to it, the result says `unchanged` and nothing is checked."""
+    read = _read(path, options, known_digest)
+    return read if isinstance(read, FileResult) else check_candidate(read, options)
+
+
+def check_candidate(candidate: _Candidate, options: Options) -> FileResult:
+    result = process_bytes(candidate.path, candidate.data, options, write=options.fix and not options.diff)
+    result.digest, result.stamp = candidate.digest, candidate.stamp
+    return result
+
+
+def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[FileResult, _Candidate]:
+    """A file's bytes when a prefilter lets them through, else its final result: nothing to check, a
+    stated skip, a read error, or bytes unchanged since the cache's run."""
     kinds = claiming(path)
     if not kinds:
         return FileResult(path)
@@ -149,9 +194,17 @@ def process_path(path: str, options: Options, known_digest: Optional[str] = None
     content = digest(data) if known_digest is not None or options.cache else None
     if known_digest is not None and content == known_digest:
         return FileResult(path, digest=content, stamp=stamp, unchanged=True)
-    result = process_bytes(path, data, options, kinds, write=options.fix and not options.diff)
-    result.digest, result.stamp = content, stamp
-    return result
+    if not _passing(kinds, data):
+        return FileResult(path, digest=content, stamp=stamp)
+    return _Candidate(path, data, stamp, content)
+
+
+def _passing(kinds: Tuple[ModuleType, ...], data: bytes) -> Tuple[ModuleType, ...]:
+    """The host kinds whose prefilter lets these bytes through."""
+    # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    return tuple(kind for kind in kinds if kind.prefilter(data))
 
 
 def _read_all(descriptor: int, size: int) -> bytes:
@@ -164,14 +217,10 @@ def _read_all(descriptor: int, size: int) -> bytes:
 
 def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,
                   write: bool = False) -> FileResult:
-    kinds = claiming(path) if kinds is None else kinds
-    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
-    probe = data.decode("utf-16", errors="replace").encode("utf-8") if utf16 else data
-    kinds = tuple(kind for kind in kinds if kind.prefilter(probe))
+    kinds = _passing(claiming(path) if kinds is None else kinds, data)
     if not kinds:
         return FileResult(path)
-    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not utf16:
+    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return FileResult(path, findings=[_whole_file_finding(path, read_errors.BINARY.code,
                                                               "binary file (NUL bytes); not checked")])
     try:
