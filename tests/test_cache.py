@@ -1,5 +1,6 @@
 import json
 import os
+import time
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_cache_folder_ignores_itself_and_holds_json(polylint, tmp_path):
     folder = tmp_path / ".polylint_cache"
     assert (folder / ".gitignore").read_text().endswith("*\n")
     [cache_file] = folder.glob("*.json")
-    assert list(json.loads(cache_file.read_text()).values())[0]["findings"][0]["code"] == "PLX100"
+    assert list(json.loads(cache_file.read_text())["files"].values())[0]["findings"][0]["code"] == "PLX100"
     assert not (tmp_path / ".gitignore").exists()
 
 
@@ -103,3 +104,69 @@ def test_only_stale_cache_files_are_swept(polylint, tmp_path):
     polylint("check")
     names = sorted(path.name for path in folder.glob("*.json"))
     assert "notes.json" in names and "0123456789abcdef-0123456789abcdef.json" not in names and len(names) == 2
+
+
+def age(tree, seconds=60):
+    """Move every modification time in tree into the past, as for files not touched lately."""
+    then = time.time() - seconds
+    for path in [tree, *tree.rglob("*")]:
+        os.utime(path, (then, then))
+
+
+@pytest.fixture
+def listed(monkeypatch, tmp_path):
+    """The folders of the checked tree that a run really listed ("." for its root)."""
+    seen = []
+    real = os.scandir
+
+    def spy(path="."):
+        relative = os.path.relpath(os.path.abspath(str(path)), tmp_path)
+        if not relative.startswith(("..", ".polylint_cache")):
+            seen.append(relative)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", spy)
+    return seen
+
+
+def test_a_warm_run_lists_no_folder_that_did_not_change(polylint, tmp_path, listed, checked):
+    for name in ("a/x.yml", "a/b/y.yml", "c/z.yml"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(V0_EXPERIMENT)
+    age(tmp_path)
+    listed.clear()  # age() walked the tree itself
+    first = polylint("check", "--jobs", "1")
+    assert first.out.count("PLX100") == 3 and sorted(listed) == [".", "a", "a/b", "c"]
+    # The first run made .polylint_cache in the root, which changed the root folder: one more run to see it.
+    age(tmp_path)
+    polylint("check", "--jobs", "1")
+    listed.clear()
+    checked.clear()
+    assert polylint("check", "--jobs", "1").out == first.out
+    assert listed == [] and checked == []
+
+
+def test_a_new_file_is_found_and_an_edited_ignore_file_is_obeyed(polylint, tmp_path, listed):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / "a" / "gen.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / ".gitignore").write_text("gen.yml\n")
+    age(tmp_path)
+    assert polylint("check", "--jobs", "1").out.count("PLX100") == 1
+    (tmp_path / "a" / "new.yml").write_text(V0_EXPERIMENT)  # the folder's mtime changes
+    assert polylint("check", "--jobs", "1").out.count("PLX100") == 2
+    age(tmp_path)
+    (tmp_path / ".gitignore").write_text("# nothing ignored any more\n")
+    assert polylint("check", "--jobs", "1").out.count("PLX100") == 3
+
+
+def test_a_file_changed_within_the_clock_tick_is_read_again(polylint, tmp_path):
+    path = tmp_path / "a.yml"
+    path.write_text(V1_COMPONENT)
+    polylint("check", "--jobs", "1")
+    # Same size, same modification time: only the content hash can tell.
+    stamp = path.stat().st_mtime_ns
+    path.write_text(V0_EXPERIMENT.ljust(len(V1_COMPONENT)))
+    os.utime(path, ns=(stamp, stamp))
+    assert "PLX100" in polylint("check", "--jobs", "1").out

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
 import polylint
 from polylint.config import Settings
+from polylint.discovery import is_racy
 from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix, Position
 
 if TYPE_CHECKING:
@@ -63,9 +64,12 @@ def _finding_from_json(data: Dict[str, Any]) -> Finding:
 
 
 class Cache:
-    def __init__(self, file: Path, entries: Dict[str, Dict[str, Any]]) -> None:
+    def __init__(self, file: Path, entries: Dict[str, Dict[str, Any]],
+                 folders: Optional[Dict[str, Dict[str, Any]]] = None) -> None:
         self.file = file
         self.entries = entries
+        # What discovery found in each folder (discovery.FolderMemory), so a warm run need not list them.
+        self.folders: Dict[str, Dict[str, Any]] = folders or {}
         self.changed = False
 
     @classmethod
@@ -74,12 +78,21 @@ class Cache:
         file = settings.root / CACHE_FOLDER / name
         try:
             with file.open(encoding="utf-8") as handle:
-                entries = json.load(handle)
-            if not isinstance(entries, dict):
-                entries = {}
+                stored = json.load(handle)
         except (OSError, ValueError):
-            entries = {}
-        return cls(file, entries)
+            stored = None
+        if not (isinstance(stored, dict) and isinstance(stored.get("files"), dict)
+                and isinstance(stored.get("folders"), dict)):
+            return cls(file, {})
+        return cls(file, stored["files"], stored["folders"])
+
+    def folder(self, path: str) -> Optional[Dict[str, Any]]:
+        return self.folders.get(path)
+
+    def remember_folder(self, path: str, record: Dict[str, Any]) -> None:
+        if self.folders.get(path) != record:
+            self.folders[path] = record
+            self.changed = True
 
     def _key(self, path: str) -> str:
         return os.path.abspath(path)
@@ -103,7 +116,7 @@ class Cache:
             info = os.lstat(path)
         except OSError:
             return None
-        if [info.st_size, info.st_mtime_ns] != entry["stamp"]:
+        if entry.get("racy") or [info.st_size, info.st_mtime_ns] != entry["stamp"]:
             return None
         result = self._result(path, entry)
         return result if self._usable(result.findings, options) else None
@@ -129,7 +142,8 @@ class Cache:
             self.entries.pop(key, None)
         elif not any(finding.code in TRANSIENT_CODES for finding in result.findings):
             self.entries[key] = {"stamp": list(result.stamp), "digest": result.digest, "notes": result.notes,
-                                 "findings": [_finding_to_json(finding) for finding in result.findings]}
+                                 "findings": [_finding_to_json(finding) for finding in result.findings],
+                                 "racy": is_racy(result.stamp[1])}
         self.changed = True
         return result
 
@@ -143,7 +157,7 @@ class Cache:
             if not ignore.exists():
                 ignore.write_text("# Created by polylint: nothing here belongs in version control.\n*\n")
             temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(self.entries), encoding="utf-8")
+            temporary.write_text(json.dumps({"files": self.entries, "folders": self.folders}), encoding="utf-8")
             os.replace(temporary, self.file)
             # Results for other code or settings: only files of the cache's own naming.
             for stale in folder.glob("*-*.json"):

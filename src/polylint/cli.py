@@ -161,11 +161,11 @@ def _check(args: argparse.Namespace) -> int:
         if args.fix and not args.diff:
             sys.stdout.buffer.write(result.new_data if result.new_data is not None else b"")
     else:
-        found = discover(args.paths, settings)
+        cache = Cache.load(settings) if use_cache else None
+        found = discover(args.paths, settings, cache)
         for missing in found.missing:
             print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
             status = EXIT_ERROR
-        cache = Cache.load(settings) if use_cache else None
         results = list(run(found.files, options, args.jobs, cache))
         if cache is not None:
             cache.save()

@@ -9,14 +9,23 @@ file would exclude them, as ruff does; links among them are still never followed
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, List, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Protocol, Tuple
 
-from polylint.config import Settings
+from polylint.config import Exclusion, Settings
 from polylint.hosts import claiming
 
 IGNORE_FILES = (".gitignore", ".polylintignore")
+# A modification time this close to now may share its clock tick with a change still to come (git's
+# "racy" entries): such a stamp proves nothing, so neither a folder listing nor a file's result is
+# trusted on it next time.
+RACY_NANOSECONDS = 2_000_000_000
+
+
+def is_racy(mtime_ns: int) -> bool:
+    return mtime_ns >= time.time_ns() - RACY_NANOSECONDS
 
 
 @dataclass
@@ -32,14 +41,15 @@ if TYPE_CHECKING:
 _Ignore = Tuple[str, "pathspec.GitIgnoreSpec"]
 
 
-def discover(paths: List[str], settings: Settings) -> Discovery:
+def discover(paths: List[str], settings: Settings, memory: Optional[FolderMemory] = None) -> Discovery:
     found = Discovery()
     seen = set()
     for given in paths:
         if os.path.islink(given):
             found.notes.append(f"{given}: skipped: a symbolic link is never followed")
         elif os.path.isdir(given):
-            for path in _walk(given, settings, _inherited_ignores(given), found):
+            above = _folders_above(given)
+            for path in _walk(given, settings, above, found, memory):
                 if path not in seen:
                     seen.add(path)
                     found.files.append(path)
@@ -67,14 +77,16 @@ def _load_ignores(folder: str) -> List[_Ignore]:
     return specs
 
 
-def _inherited_ignores(start: str) -> List[_Ignore]:
-    """Ignore files in the folders above start, up to the repository root (the folder holding .git)."""
-    inherited: List[_Ignore] = []
+def _folders_above(start: str) -> List[str]:
+    """The folders above start up to the repository root (the folder holding .git), outermost first;
+    none outside a repository."""
+    above: List[str] = []
     for parent in Path(os.path.abspath(start)).parents:
-        inherited = _load_ignores(str(parent)) + inherited
+        above.insert(0, str(parent))
         if (parent / ".git").exists():
-            return inherited
+            return above
     return []
+
 
 
 def _ignored(path: str, is_dir: bool, ignores: List[_Ignore]) -> bool:
@@ -88,37 +100,112 @@ def _ignored(path: str, is_dir: bool, ignores: List[_Ignore]) -> bool:
     return False
 
 
-def _walk(root: str, settings: Settings, ignores: List[_Ignore], found: Discovery) -> List[str]:
+class FolderMemory(Protocol):
+    """Where a walk keeps what it found in each folder, to trust it next time (the cache, in a CLI run)."""
+
+    def folder(self, path: str) -> Optional[Dict[str, Any]]: ...
+
+    def remember_folder(self, path: str, record: Dict[str, Any]) -> None: ...
+
+
+def _ignore_stamps(folder: str, names: Iterable[str]) -> List[List[Any]]:
+    stamps: List[List[Any]] = []
+    for name in names:
+        try:
+            info = os.stat(os.path.join(folder, name))
+        except OSError:
+            stamps.append([name, None, None])
+        else:
+            stamps.append([name, info.st_size, info.st_mtime_ns])
+    return stamps
+
+
+def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
+          memory: Optional[FolderMemory] = None) -> List[str]:
+    """The claimed files below root. With memory, a folder whose modification time and ignore files are
+    as they were (and whose parents' ignore files are too) is not listed again: what was found in it last
+    time stands. Editing a file does not change its folder, but adding, removing or renaming one does."""
     files: List[str] = []
     exclusion = settings.exclusion()
     root_relative = _relative_to_root(root, settings)
-    stack: List[Tuple[str, str, List[_Ignore]]] = [(root, root_relative, ignores + _load_ignores(root))]
+    loaded: Dict[str, List[_Ignore]] = {}
+
+    def own_ignores(folder: str) -> List[_Ignore]:
+        if folder not in loaded:
+            loaded[folder] = _load_ignores(folder)
+        return loaded[folder]
+
+    # Ignore files above the root apply too: memory is trusted only while they are as they were.
+    above_stamps = [stamp for folder in above for stamp in _ignore_stamps(folder, IGNORE_FILES)]
+    trusted_above = memory is not None and memory.folder("above:" + os.path.abspath(root)) == {"ignores": above_stamps}
+    if memory is not None:
+        memory.remember_folder("above:" + os.path.abspath(root), {"ignores": above_stamps})
+    # (folder, its path from the settings' root, the folders whose ignore files apply, trust memory)
+    stack: List[Tuple[str, str, List[str], bool]] = [(root, root_relative, [*above, root], trusted_above)]
     while stack:
-        folder, relative_folder, active = stack.pop()
+        folder, relative_folder, ignore_folders, trusted = stack.pop()
+        record = memory.folder(os.path.abspath(folder)) if memory is not None and trusted else None
         try:
-            entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+            mtime = os.stat(folder).st_mtime_ns
         except OSError as error:
             found.notes.append(f"{folder}: skipped: cannot list folder: {error.strerror}")
             continue
-        subfolders = []
-        for entry in entries:
-            path = os.path.normpath(entry.path)
-            relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
-            if exclusion.excludes(relative, entry.name):
-                continue
-            if entry.is_symlink():
-                found.notes.append(f"{path}: skipped: a symbolic link is never followed")
-                continue
-            is_dir = entry.is_dir(follow_symlinks=False)
-            if active and _ignored(path, is_dir, active):
-                continue
-            if is_dir:
-                subfolders.append((path, relative))
-            elif entry.is_file(follow_symlinks=False) and claiming(path):
-                files.append(path)
-        for sub, relative in reversed(subfolders):
-            stack.append((sub, relative, active + _load_ignores(sub)))
+        if record is not None and record["mtime"] == mtime and \
+                record["ignores"] == _ignore_stamps(folder, (stamp[0] for stamp in record["ignores"])):
+            files.extend(os.path.normpath(os.path.join(folder, name)) for name in record["files"])
+            found.notes.extend(record["notes"])
+            subfolders = [(os.path.normpath(os.path.join(folder, name)), name) for name in record["dirs"]]
+            children_trusted = True
+        else:
+            subfolders, children_trusted = _list_folder(folder, relative_folder, ignore_folders, exclusion,
+                                                        own_ignores, files, found, memory, mtime)
+        for sub, name in reversed(subfolders):
+            relative = f"{relative_folder}/{name}" if relative_folder else name
+            stack.append((sub, relative, ignore_folders + [sub], children_trusted))
     return sorted(files, key=_natural_order)
+
+
+def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], exclusion: Exclusion,
+                 own_ignores: Callable[[str], List[_Ignore]], files: List[str], found: Discovery,
+                 memory: Optional[FolderMemory], mtime: int) -> Tuple[List[Tuple[str, str]], bool]:
+    """List one folder for real; remember what it holds. Returns its subfolders, and whether memory may be
+    trusted below it (not when one of its own ignore files changed since it was remembered)."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        found.notes.append(f"{folder}: skipped: cannot list folder: {error.strerror}")
+        return [], False
+    active = [ignore for base in ignore_folders for ignore in own_ignores(base)]
+    kept_files: List[str] = []
+    subfolders: List[Tuple[str, str]] = []
+    notes: List[str] = []
+    for entry in entries:
+        path = os.path.normpath(entry.path)
+        relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
+        if exclusion.excludes(relative, entry.name):
+            continue
+        if entry.is_symlink():
+            notes.append(f"{path}: skipped: a symbolic link is never followed")
+            continue
+        is_dir = entry.is_dir(follow_symlinks=False)
+        if active and _ignored(path, is_dir, active):
+            continue
+        if is_dir:
+            subfolders.append((path, entry.name))
+        elif entry.is_file(follow_symlinks=False) and claiming(path):
+            kept_files.append(entry.name)
+            files.append(path)
+    found.notes.extend(notes)
+    ignore_names = [name for name in IGNORE_FILES if any(entry.name == name for entry in entries)]
+    stamps = _ignore_stamps(folder, ignore_names)
+    trusted = True
+    if memory is not None and not is_racy(mtime):
+        previous = memory.folder(os.path.abspath(folder))
+        trusted = previous is not None and previous["ignores"] == stamps
+        memory.remember_folder(os.path.abspath(folder), {
+            "mtime": mtime, "ignores": stamps, "files": kept_files,
+            "dirs": [name for _path, name in subfolders], "notes": notes})
+    return subfolders, trusted
 
 
 def _relative_to_root(path: str, settings: Settings) -> str:
