@@ -71,6 +71,7 @@ class Cache:
         # What discovery found in each folder (discovery.FolderMemory), so a warm run need not list them.
         self.folders: Dict[str, Dict[str, Any]] = folders or {}
         self.changed = False
+        self._cwd = os.getcwd()
 
     @classmethod
     def load(cls, settings: Settings) -> Cache:
@@ -95,7 +96,8 @@ class Cache:
             self.changed = True
 
     def _key(self, path: str) -> str:
-        return os.path.abspath(path)
+        # Relative paths join the working folder taken once (os.path.abspath asks the system each time).
+        return path if os.path.isabs(path) else f"{self._cwd}{os.sep}{os.path.normpath(path)}"
 
     def _result(self, path: str, entry: Dict[str, Any]) -> FileResult:
         from polylint.runner import FileResult

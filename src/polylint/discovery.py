@@ -126,6 +126,7 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
     as they were (and whose parents' ignore files are too) is not listed again: what was found in it last
     time stands. Editing a file does not change its folder, but adding, removing or renaming one does."""
     files: List[str] = []
+    root = os.path.normpath(root)
     exclusion = settings.exclusion()
     root_relative = _relative_to_root(root, settings)
     loaded: Dict[str, List[_Ignore]] = {}
@@ -152,9 +153,10 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
             continue
         if record is not None and record["mtime"] == mtime and \
                 record["ignores"] == _ignore_stamps(folder, (stamp[0] for stamp in record["ignores"])):
-            files.extend(os.path.normpath(os.path.join(folder, name)) for name in record["files"])
+            prefix = "" if folder == os.curdir else folder + os.sep
+            files.extend(prefix + name for name in record["files"])
             found.notes.extend(record["notes"])
-            subfolders = [(os.path.normpath(os.path.join(folder, name)), name) for name in record["dirs"]]
+            subfolders = [(prefix + name, name) for name in record["dirs"]]
             children_trusted = True
         else:
             subfolders, children_trusted = _list_folder(folder, relative_folder, ignore_folders, exclusion,
