@@ -30,3 +30,13 @@ def test_a_broken_cell_does_not_block_fixes_in_the_cells_before_it():
     fixed = result.new_data.decode()
     assert "from polyaxon import tracking" in fixed and "Experiment()" not in fixed.split('"for i')[0]
     assert fixed_text("train.ipynb", fixed, unsafe=True) == fixed
+
+
+def test_poetry_table_with_a_dotted_polyaxon_key_is_reported_not_rewritten():
+    # Renaming `polystores` to `polyaxon` beside the dotted key `polyaxon.client` defined `polyaxon` twice:
+    # the result did not load, and the fix was dropped (PLX007).
+    text = ('[tool.poetry.dependencies]\npython = "^3.8"\npolyaxon.client = "^0.6.1"  # tracking\n'
+            'polystores = {version = "0.2.5", extras = ["s3"]}\n')
+    result = process_bytes("pyproject.toml", text.encode(), FIX)
+    assert [f.code for f in result.findings] == ["PLX401"] and result.new_data is None
+    assert "dotted key `polyaxon.client`" in result.findings[0].message
