@@ -68,7 +68,11 @@ class JsonString:
 
 def parse_json(text: str) -> Any:
     """JSON with strings as JsonString (values of objects and arrays; keys stay str)."""
-    value, end = _value(text, _skip(text, 0))
+    try:
+        value, end = _value(text, _skip(text, 0))
+    except RecursionError:
+        # A real notebook nests a few levels; thousands of brackets are not one (a fuzz crash).
+        raise NotebookError("JSON nested too deep", 0) from None
     if _skip(text, end) != len(text):
         raise NotebookError("extra data after the JSON document", _skip(text, end))
     return value
