@@ -31,8 +31,8 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
         load(source.text)
         found = list(entries(source.text))
     except (ValueError, TomlScanError) as error:
-        where = error_offset(source.text, str(error))
-        yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not parse Pipfile: {error}", where, where)
+        stopped = error_offset(source.text, str(error))
+        yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not parse Pipfile: {error}", stopped, stopped)
         return
     tables: Dict[Tuple[str, ...], List[Any]] = {}
     for entry in found:

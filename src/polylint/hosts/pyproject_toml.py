@@ -30,8 +30,8 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
         data = load(source.text)
         found = list(entries(source.text))
     except (ValueError, TomlScanError) as error:
-        where = error_offset(source.text, str(error))
-        yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not parse pyproject.toml: {error}", where, where)
+        stopped = error_offset(source.text, str(error))
+        yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not parse pyproject.toml: {error}", stopped, stopped)
         return
     project = data.get("project", {})
     groups: List[PinGroup] = []
