@@ -300,7 +300,11 @@ class Notebook:
 
 def parse_notebook(text: str) -> Notebook:
     """The cells of a notebook (nbformat 4, and 3's worksheets), or NotebookError."""
-    value, end = parse_value(text, 0)
+    try:
+        value, end = parse_value(text, 0)
+    except RecursionError:
+        # A real notebook nests a few levels; thousands of brackets are not one (a fuzz crash).
+        raise NotebookError("JSON nested too deep", 0) from None
     if _skip(text, end) != len(text):
         raise NotebookError("extra data after the JSON document", _skip(text, end))
     if not isinstance(value, dict):

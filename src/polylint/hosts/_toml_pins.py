@@ -55,6 +55,10 @@ def table_clauses(specifier: str) -> Tuple[Tuple[str, str], ...]:
 def table_group(text: str, table: Sequence[TomlEntry], where: str, skip: Sequence[str] = ()) -> PinGroup:
     """`name = "spec"` or `name = {version = "spec", ...}` entries (Pipfile sections, Poetry tables)."""
     pins: List[Pin] = []
+    # A dotted key (`polyaxon.client = ...`) defines a table its first part names; renaming an entry to that
+    # name would define it twice, which TOML refuses. Such tables are reported, not rewritten.
+    dotted = next((".".join(entry.key) for entry in table if len(entry.key) > 1), None)
+    frozen = f"the table has the dotted key `{dotted}`, so it is not rewritten" if dotted else None
     for entry in table:
         if len(entry.key) != 1 or entry.key[0] in skip:
             continue
@@ -68,5 +72,5 @@ def table_group(text: str, table: Sequence[TomlEntry], where: str, skip: Sequenc
         if alone_on_lines(text, entry.start, end, r"\s*(#.*)?"):
             removal = (Edit(*line_span(text, entry.start, end), ""),)
         pins.append(Pin(requirement, entry.key_span[0], end, removal, key=entry.key_span,
-                        value=inside))
+                        value=inside, frozen=frozen))
     return PinGroup(where, tuple(pins))

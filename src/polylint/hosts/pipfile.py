@@ -25,13 +25,14 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
-    from polylint.surfaces.toml import TomlScanError, entries, load
+    from polylint.surfaces.toml import TomlScanError, entries, error_offset, load
 
     try:
         load(source.text)
         found = list(entries(source.text))
     except (ValueError, TomlScanError) as error:
-        yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not parse Pipfile: {error}", 0, 0)
+        stopped = error_offset(source.text, str(error))
+        yield Diagnostic(DOCUMENT_PARSE_ERROR.code, f"could not parse Pipfile: {error}", stopped, stopped)
         return
     tables: Dict[Tuple[str, ...], List[Any]] = {}
     for entry in found:

@@ -15,7 +15,7 @@ from typing import Any, Dict, Iterator, List, Union
 from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
 from polylint.source import Region, SourceFile
-from polylint.surfaces.python import SURFACE, could_hold_findings
+from polylint.surfaces.python import SURFACE, PythonParseError, could_hold_findings, parse
 
 
 def claims(path: HostPath) -> bool:
@@ -30,7 +30,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
     from polylint.hosts._notebook import NotebookError
     from polylint.surfaces.notebook_python import NotebookRegion, blank, read_notebook
-    from polylint.surfaces.python import PythonParseError, parse, unparsed_diagnostics
+    from polylint.surfaces.python import unparsed_diagnostics
 
     try:
         notebook = read_notebook(source.text)
@@ -53,9 +53,10 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
             if cell.number in failed:
                 return
             failed.append(cell.number)
-            # Report in the cell's own terms, then leave the cell out of the program and parse again.
-            for diagnostic in unparsed_diagnostics(cell.python, PythonParseError(error.reason,
-                                                                                 error.offset - cell.start), 0):
+            # Report in the cell's own terms (CPython's reason may name a line of the whole program, which
+            # moves when a fix in another cell changes its line count), then leave the cell out of the
+            # program and parse again.
+            for diagnostic in unparsed_diagnostics(cell.python, _cell_error(cell.python, error, cell.start), 0):
                 start = locator.host_offset(cell.start + diagnostic.start)
                 end = locator.host_offset(cell.start + diagnostic.end)
                 yield Diagnostic(diagnostic.code, f"cell {cell.number}: {diagnostic.message}", start, end)
@@ -66,3 +67,14 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
         if cell.number not in failed:
             yield NotebookRegion(SURFACE, notebook.program, tree=tree, cell=cell.number,
                                  meta={"span": (cell.start, cell.end), "shared": shared}, notebook=notebook)
+
+
+def _cell_error(python: str, error: PythonParseError, cell_start: int) -> PythonParseError:
+    """The parse error of a cell read alone, or (when the cell parses alone, and so failed only with the
+    cells before it) the program's error moved to the cell's offsets."""
+
+    try:
+        parse(python)
+    except PythonParseError as alone:
+        return alone
+    return PythonParseError(error.reason, error.offset - cell_start)

@@ -89,7 +89,11 @@ def parse(text: str) -> libcst.Module:
     import libcst
 
     remember_visitor_methods()
-
+    # CPython's parser first: it refuses nesting deeper than 200 brackets, on which libcst's native parser
+    # overflows its stack and kills the whole process (a fuzz crash). Parsing to an AST runs nothing.
+    compiler_error = _compiler_position(text)
+    if compiler_error is not None:
+        raise compiler_error
     try:
         return libcst.parse_module(text)
     except libcst.ParserSyntaxError as error:
@@ -97,7 +101,7 @@ def parse(text: str) -> libcst.Module:
         found = PythonParseError(first_line, offset_of(text, error.raw_line, error.raw_column))
     except (RecursionError, ValueError) as error:
         found = PythonParseError(f"{type(error).__name__}: {error}", 0)
-    raise _compiler_position(text) or found
+    raise found
 
 
 def _compiler_position(text: str) -> Optional[PythonParseError]:

@@ -43,6 +43,21 @@ def load(text: str) -> Dict[str, Any]:
         raise ValueError(str(error)) from error
 
 
+def error_offset(text: str, message: str) -> int:
+    """Where tomllib stopped, from the `(at line N, column M)` its messages end with (0 when absent)."""
+    import re
+
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    if match is None:
+        return 0
+    position = 0
+    for _ in range(int(match.group(1)) - 1):
+        position = text.find("\n", position) + 1
+        if position == 0:
+            return len(text)
+    return min(position + int(match.group(2)) - 1, len(text))
+
+
 def string_inside(text: str, span: Tuple[int, int]) -> Optional[Tuple[int, int]]:
     """The inside of a one-line string without escapes ("..." or '...'); None for anything else."""
     start, end = span
