@@ -91,3 +91,12 @@ def test_other_yaml_and_non_shell_keys_are_not_read() -> None:
 
 def test_broken_yaml_is_reported() -> None:
     assert [f.code for f in findings(".gitlab-ci.yml", "script: [polyaxon upload\n")] == ["PLX001"]
+
+
+def test_an_edit_that_would_break_a_plain_scalar_is_not_made():
+    from tests.helpers import findings, fixed_text
+
+    text = "on: push\njobs:\n  t:\n    steps:\n      - run: polyaxon group -g $GROUP experiments\n"
+    [finding] = [f for f in findings(".github/workflows/ci.yml", text) if f.code == "PLX201"]
+    assert finding.fix is None and "pipeline: $GROUP" in finding.message
+    assert fixed_text(".github/workflows/ci.yml", text, unsafe=True) == text

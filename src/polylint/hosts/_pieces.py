@@ -12,19 +12,20 @@ from polylint.source import Region, Segment
 
 @dataclass
 class GuardedRegion(Region):
-    """A region whose host forbids some characters in inserted text (a quote inside a quoted YAML
-    scalar, a backslash where the host has escapes): an edit bringing one is not carried back."""
+    """A region whose host forbids some text in inserted text (a quote inside a quoted YAML scalar, a
+    backslash where the host has escapes, `: ` inside a plain one): an edit bringing one is not carried
+    back. `forbidden` holds those pieces of text (a plain string: each of its characters)."""
 
-    forbidden: str = ""
+    forbidden: Sequence[str] = ""
     read_only: bool = False  # positions map, but the host text is not the region text: no edit goes back
 
     def host_edits(self, edits: Sequence[Edit]) -> Optional[List[Edit]]:
-        if self.read_only or any(char in edit.content for edit in edits for char in self.forbidden):
+        if self.read_only or any(bad in edit.content for edit in edits for bad in self.forbidden):
             return None
         return super().host_edits(edits)
 
 
-def pieces_region(surface: str, pieces: Sequence[Tuple[Optional[int], str]], forbidden: str = "",
+def pieces_region(surface: str, pieces: Sequence[Tuple[Optional[int], str]], forbidden: Sequence[str] = "",
                   read_only: bool = False, **kwargs: Any) -> Region:
     """A region made of host text pieces ``(host_start, text)``, joined in order.
 

@@ -113,7 +113,8 @@ def scalar_region(text: str, start: int, value: str, **kwargs: Any) -> Optional[
         return pieces_region("shell", [(start + 1, value)], forbidden=char + "\\", read_only=not exact, **kwargs)
     # A plain scalar folded over several lines maps only approximately: no fix.
     exact = text[start:start + len(value)] == value
-    return pieces_region("shell", [(start, value)], forbidden="#", read_only=not exact, **kwargs)
+    # In a plain scalar, `#` may start a comment and `: ` a mapping: neither may come in with a fix.
+    return pieces_region("shell", [(start, value)], forbidden=("#", ": ", ":\t"), read_only=not exact, **kwargs)
 
 
 def _block(text: str, start: int, **kwargs: Any) -> Optional[Region]:
