@@ -52,3 +52,14 @@ def test_a_candidate_file_is_parsed(tmp_path: Path) -> None:
     result = process_path(str(path), Options(Settings(), fix=True))
     assert path.read_text() == "from polyaxon import tracking\nxp = tracking.init()\n"
     assert result.fixed >= 1
+
+
+def test_a_file_too_large_to_parse_is_a_stated_skip():
+    from polylint.config import Settings
+    from polylint.runner import Options, process_bytes
+
+    text = "from polyaxon_client.tracking import Experiment\nx = [" + "1, " * 400_000 + "]\n"
+    result = process_bytes("generated.py", text.encode(), Options(Settings()))
+    assert [(f.code, f.location.row, f.fix) for f in result.findings] == [("PLX301", 1, None)]
+    assert "the file is too large to parse" in result.findings[0].message
+    assert result.notes[0].startswith("generated.py:1:1: skipped: ") and "more than the Python checks parse" in result.notes[0]

@@ -10,7 +10,7 @@ from typing import Iterator, Union
 
 from polylint.hosts import HostPath
 from polylint.diagnostics import Diagnostic
-from polylint.source import Region, SourceFile
+from polylint.source import Note, Region, SourceFile
 from polylint.surfaces.python import SURFACE, could_hold_findings
 
 
@@ -22,9 +22,14 @@ def prefilter(data: bytes) -> bool:
     return could_hold_findings(data)
 
 
-def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
-    from polylint.surfaces.python import PythonParseError, parse, unparsed_diagnostics
+def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic, Note]]:
+    from polylint.surfaces.python import PythonParseError, parse, scanned_imports, too_large, unparsed_diagnostics
 
+    reason = too_large(source.text)
+    if reason is not None:
+        yield Note(0, reason)
+        yield from scanned_imports(source.text, 0, "the file is too large to parse")
+        return
     try:
         tree = parse(source.text)
     except PythonParseError as error:

@@ -57,6 +57,20 @@ class PythonParseError(Exception):
     offset: int
 
 
+# libcst holds a node for every token with its whitespace: a multi-megabyte file (minified or generated
+# code, one line of it) took gigabytes. Such files are not hand-written v0 client code; they are skipped
+# with a note rather than allowed to stall a run.
+MAX_PARSED_CHARACTERS = 1_000_000
+
+
+def too_large(text: str) -> Optional[str]:
+    """Why text is not parsed, or None."""
+    if len(text) > MAX_PARSED_CHARACTERS:
+        return (f"{len(text)} characters is more than the Python checks parse ({MAX_PARSED_CHARACTERS}); "
+                "only v0 imports were looked for")
+    return None
+
+
 @functools.cache
 def remember_visitor_methods() -> None:
     """Make libcst look up a batchable visitor's methods once per class instead of once per instance.
@@ -162,12 +176,18 @@ def unparsed_diagnostics(text: str, error: PythonParseError, host_start: int) ->
     """PLX002 for text libcst cannot parse, and PLX301 for each v0 import a line scan finds in it (host
     offsets: `text` starts at `host_start` in its host, contiguously)."""
     from polylint.checks.read_errors import PYTHON_PARSE_ERROR
-    from polylint.knowledge.client import V0_PACKAGES
 
     offset = host_start + error.offset
     yield Diagnostic(PYTHON_PARSE_ERROR.code, f"could not parse Python 3: {error.reason}; only v0 imports "
                      "were looked for, and nothing is rewritten", offset, offset)
+    yield from scanned_imports(text, host_start, "the code does not parse")
+
+
+def scanned_imports(text: str, host_start: int, why: str) -> Iterator[Diagnostic]:
+    """PLX301 for each v0 import a line scan finds, for code that is not parsed."""
+    from polylint.knowledge.client import V0_PACKAGES
+
     for module, start, end in scan_v0_imports(text):
         package = module.split(".")[0]
-        yield Diagnostic(V0_IMPORT_CODE, f"v0 import of `{module}`: {V0_PACKAGES[package]} (not rewritten: "
-                         "the code does not parse)", host_start + start, host_start + end)
+        yield Diagnostic(V0_IMPORT_CODE, f"v0 import of `{module}`: {V0_PACKAGES[package]} (not rewritten: {why})",
+                         host_start + start, host_start + end)
