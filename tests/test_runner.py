@@ -160,3 +160,36 @@ def test_file_without_a_possible_finding_is_not_parsed(monkeypatch):
     monkeypatch.setattr(yaml_surface, "load_documents", lambda *a: pytest.fail("parsed a file with no candidate"))
     result = process_bytes("docker-compose.yml", b"version: '3'\nservices: {}\n", Options(Settings()))
     assert result.findings == []
+
+
+def test_a_worker_that_dies_fails_its_file_only(tmp_path, monkeypatch):
+    import concurrent.futures
+
+    from polylint import runner
+
+    for index in range(3):
+        write(tmp_path, f"v{index}.yml", MEMORY.encode())
+
+    class DeadFuture(concurrent.futures.Future):
+        def __init__(self):
+            super().__init__()
+            self.set_exception(concurrent.futures.process.BrokenProcessPool("a worker died"))
+
+    class Pool:
+        def __init__(self, max_workers):
+
+        def submit(self, function, candidate, options):
+            future = concurrent.futures.Future()
+            if candidate.path.endswith("v1.yml"):
+                return DeadFuture()
+            future.set_result(function(candidate, options))
+            return future
+
+        def shutdown(self, cancel_futures):
+            pass
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    paths = [str(tmp_path / f"v{index}.yml") for index in range(3)]
+    results = list(runner.run(paths, Options(Settings()), jobs=2))
+    assert [[f.code for f in result.findings] for result in results] == [["PLX113"], ["PLX009"], ["PLX113"]]
+    assert "the worker checking this file failed" in results[1].findings[0].message

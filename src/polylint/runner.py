@@ -112,26 +112,32 @@ def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache
     """
     from collections import deque
 
-    pending: Deque[Tuple[Union[FileResult, Future[FileResult]], bool]] = deque()
+    pending: Deque[Tuple[str, Union[FileResult, Future[FileResult]], bool]] = deque()
     pool: Optional[ProcessPoolExecutor] = None
     try:
         for path in paths:
             hit = cache.lookup(path, options) if cache else None
             if hit is not None:
-                pending.append((hit, False))
+                pending.append((path, hit, False))
             else:
                 read = _read(path, options, cache.digest(path) if cache else None)
                 if isinstance(read, FileResult):
-                    pending.append((read, True))
+                    pending.append((path, read, True))
                 elif jobs > 1:
-                    if pool is None:
-                        from concurrent.futures import ProcessPoolExecutor  # only runs with candidates pay
+                    from concurrent.futures import ProcessPoolExecutor  # only runs with candidates pay
+                    from concurrent.futures.process import BrokenProcessPool
 
+                    if pool is None:
                         pool = ProcessPoolExecutor(max_workers=jobs)
-                    pending.append((pool.submit(check_candidate, read, options), True))
+                    try:
+                        future = pool.submit(check_candidate, read, options)
+                    except BrokenProcessPool:  # a worker died on an earlier file: go on with new workers
+                        pool = ProcessPoolExecutor(max_workers=jobs)
+                        future = pool.submit(check_candidate, read, options)
+                    pending.append((path, future, True))
                 else:
-                    pending.append((check_candidate(read, options), True))
-            while pending and (isinstance(pending[0][0], FileResult) or pending[0][0].done()
+                    pending.append((path, check_candidate(read, options), True))
+            while pending and (isinstance(pending[0][1], FileResult) or pending[0][1].done()
                                or len(pending) > jobs * IN_FLIGHT_PER_JOB):
                 yield _finish(*pending.popleft(), cache, options)
         while pending:
@@ -141,9 +147,18 @@ def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache
             pool.shutdown(cancel_futures=True)
 
 
-def _finish(item: Union[FileResult, Future[FileResult]], fresh: bool, cache: Optional[Cache],
+def _finish(path: str, item: Union[FileResult, Future[FileResult]], fresh: bool, cache: Optional[Cache],
             options: Options) -> FileResult:
-    result = item if isinstance(item, FileResult) else item.result()
+    if isinstance(item, FileResult):
+        result = item
+    else:
+        try:
+            result = item.result()
+        except Exception as error:  # a worker that died (a parser crashing the process) fails its file only
+            return FileResult(path, findings=[_whole_file_finding(
+                path, read_errors.INTERNAL_ERROR.code,
+                f"internal error: the worker checking this file failed ({type(error).__name__}: {error}); "
+                "please report it")])
     if fresh and cache is not None:
         result = cache.update(result, options)
     return result
