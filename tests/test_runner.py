@@ -177,6 +177,7 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path, monkeypatch):
 
     class Pool:
         def __init__(self, max_workers):
+            self.max_workers = max_workers
 
         def submit(self, function, candidate, options):
             future = concurrent.futures.Future()
