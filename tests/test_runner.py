@@ -190,6 +190,7 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path, monkeypatch):
             pass
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(runner, "POOL_MIN_FILES", 0)
     paths = [str(tmp_path / f"v{index}.yml") for index in range(3)]
     results = list(runner.run(paths, Options(Settings()), jobs=2))
     assert [[f.code for f in result.findings] for result in results] == [["PLX113"], ["PLX009"], ["PLX113"]]

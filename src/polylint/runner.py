@@ -91,6 +91,9 @@ class _Hit:
 # Candidate files checked in worker processes at once, at most, per process: enough to keep them busy,
 # few enough that memory does not grow with the tree.
 IN_FLIGHT_PER_JOB = 32
+# Fewer files than this (a pre-commit hook's handful) are checked in this process: starting workers, each
+# importing its parsers anew, would cost more than it saves.
+POOL_MIN_FILES = 16
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,8 @@ def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache
     """
     from collections import deque
 
+    if len(paths) < POOL_MIN_FILES:
+        jobs = 1
     pending: Deque[Tuple[str, Union[FileResult, Future[FileResult]], bool]] = deque()
     pool: Optional[ProcessPoolExecutor] = None
     try:
