@@ -306,7 +306,9 @@ def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], k
     chosen = _non_overlapping(candidates)
     new_source, new_hits, error = _try(source, chosen, kinds, settings)
     if error is None:
-        return new_source, new_hits, len(chosen), []
+        # Diagnostics that share a fix (a Python module is rewritten as a whole) are all fixed by it.
+        applied = {hit.fix.edits for hit in chosen if hit.fix}
+        return new_source, new_hits, sum(1 for hit in candidates if hit.fix and hit.fix.edits in applied), []
     if len(chosen) == 1:
         return source, hits, 0, [(chosen[0], error)]
     failures: List[Tuple[_Hit, str]] = []
