@@ -307,8 +307,8 @@ def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], k
     new_source, new_hits, error = _try(source, chosen, kinds, settings)
     if error is None:
         # Diagnostics that share a fix (a Python module is rewritten as a whole) are all fixed by it.
-        applied = {hit.fix.edits for hit in chosen if hit.fix}
-        return new_source, new_hits, sum(1 for hit in candidates if hit.fix and hit.fix.edits in applied), []
+        used = {hit.fix.edits for hit in chosen if hit.fix}
+        return new_source, new_hits, sum(1 for hit in candidates if hit.fix and hit.fix.edits in used), []
     if len(chosen) == 1:
         return source, hits, 0, [(chosen[0], error)]
     failures: List[Tuple[_Hit, str]] = []
