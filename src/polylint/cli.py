@@ -141,7 +141,6 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from polylint.cache import Cache
     from polylint.discovery import discover
     from polylint.output import Report, render
     from polylint.runner import FileResult, Options, process_bytes, run
@@ -161,7 +160,11 @@ def _check(args: argparse.Namespace) -> int:
         if args.fix and not args.diff:
             sys.stdout.buffer.write(result.new_data if result.new_data is not None else b"")
     else:
-        cache = Cache.load(settings) if use_cache else None
+        cache = None
+        if use_cache:
+            from polylint.cache import Cache  # json and hashlib: not for --no-cache runs
+
+            cache = Cache.load(settings)
         found = discover(args.paths, settings, cache)
         for missing in found.missing:
             print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
