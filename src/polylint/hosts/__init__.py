@@ -18,7 +18,7 @@ import importlib
 import os
 import pkgutil
 from types import ModuleType
-from typing import Callable, Tuple
+from typing import Callable, Dict, Optional, Tuple
 
 
 @functools.cache
@@ -71,9 +71,30 @@ class HostPath:
 def claiming(path: str) -> Tuple[ModuleType, ...]:
     """The host kinds that claim a path, by its name alone (remembered: discovery and runner both ask)."""
     host_path = HostPath(path)
-    return tuple(kind for kind, claims in _claims() if claims(host_path))
+    candidates = _claims_by_suffix()
+    return tuple(kind for kind, claims in candidates.get(_final_suffix(host_path.name), candidates[None])
+                 if claims(host_path))
+
+
+def _final_suffix(name: str) -> str:
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
+
+
+_Claims = Tuple[Tuple[ModuleType, Callable[[HostPath], bool]], ...]
 
 
 @functools.cache
-def _claims() -> Tuple[Tuple[ModuleType, Callable[[HostPath], bool]], ...]:
-    return tuple((kind, kind.claims) for kind in host_kinds())
+def _claims_by_suffix() -> Dict[Optional[str], _Claims]:
+    """For each final suffix a host kind declares (`CLAIMED_SUFFIXES`, lower case, "" for none), the kinds
+    worth asking, in module order; key None: the kinds that declare nothing, asked about every file.
+
+    Most kinds claim by suffix, so a `.py` file is put to four kinds rather than to all of them: claims run
+    for every file of every tree."""
+    kinds = host_kinds()
+    suffixes = {suffix for kind in kinds for suffix in getattr(kind, "CLAIMED_SUFFIXES", ())}
+    table: Dict[Optional[str], _Claims] = {}
+    for key in [None, *sorted(suffixes)]:
+        table[key] = tuple((kind, kind.claims) for kind in kinds
+                           if not hasattr(kind, "CLAIMED_SUFFIXES") or key in kind.CLAIMED_SUFFIXES)
+    return table

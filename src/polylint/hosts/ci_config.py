@@ -49,6 +49,10 @@ def system(path: HostPath) -> Optional[str]:
     return None
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset(YAML_SUFFIXES)
+
+
 def claims(path: HostPath) -> bool:
     return system(path) is not None
 

@@ -24,6 +24,10 @@ _COMMENT_ONLY = re.compile(r"\s*(#.*)?")
 _PLAIN_END = re.compile(r"[ \t]+#|[ \t]*$", re.MULTILINE)
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset(SUFFIXES)
+
+
 def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(SUFFIXES)
 

@@ -32,6 +32,10 @@ _TOP_LEVEL_MARKER = re.compile(
 _LEFTOVER_BYTES = re.compile(rb"# polylint: v0 `")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset(SUFFIXES)
+
+
 def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(SUFFIXES)
 

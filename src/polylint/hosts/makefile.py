@@ -21,6 +21,10 @@ RECIPE_PREFIX = re.compile(r"\t[ \t@+-]*")
 POLYAXON = re.compile(rb"polyaxon")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({"", ".mk"})
+
+
 def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name in NAMES or name.endswith(".mk")

@@ -22,6 +22,10 @@ TRANSCRIPTS = frozenset({"console", "shell-session", "shellsession"})
 POLYAXON = re.compile(rb"polyaxon")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset(MARKDOWN_SUFFIXES)
+
+
 def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(MARKDOWN_SUFFIXES)
 

@@ -23,6 +23,10 @@ BANG_LINE = re.compile(r"^[ \t]*!!?(?!=)", re.MULTILINE)
 POLYAXON = re.compile(rb"polyaxon")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".ipynb"})
+
+
 def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(".ipynb")
 

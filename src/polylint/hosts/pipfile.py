@@ -16,6 +16,10 @@ SURFACE = "requirements"
 _NOT_PACKAGES = frozenset({"source", "requires", "scripts", "pipenv"})
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({""})
+
+
 def claims(path: HostPath) -> bool:
     return path.name == "Pipfile"
 

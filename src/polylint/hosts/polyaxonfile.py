@@ -26,6 +26,10 @@ _RUN_LINE = re.compile(rb"""(?m)(^[ \t]*["']?run["']?|"run")[ \t]*:""")
 _CMD_LINE = re.compile(rb"""(?m)(^[ \t]*["']?cmd["']?|"cmd")[ \t]*:""")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset(suffix[suffix.rfind("."):] for suffix in SUFFIXES)
+
+
 def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(SUFFIXES)
 

@@ -15,6 +15,10 @@ from polylint.surfaces.requirements import PinGroup
 SURFACE = "requirements"
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".toml"})
+
+
 def claims(path: HostPath) -> bool:
     return path.name == "pyproject.toml"
 

@@ -22,6 +22,10 @@ from polylint.surfaces.python import SURFACE, could_hold_findings
 _LANGUAGES = frozenset({"python", "py", "python3"})
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset(MARKDOWN_SUFFIXES)
+
+
 def claims(path: HostPath) -> bool:
     return path.name.lower().endswith(MARKDOWN_SUFFIXES)
 

@@ -14,6 +14,10 @@ from polylint.source import Note, Region, SourceFile
 from polylint.surfaces.python import SURFACE, could_hold_findings
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".py"})
+
+
 def claims(path: HostPath) -> bool:
     return path.suffix == ".py"
 

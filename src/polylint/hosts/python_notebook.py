@@ -18,6 +18,10 @@ from polylint.source import Region, SourceFile
 from polylint.surfaces.python import SURFACE, PythonParseError, could_hold_findings, parse
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".ipynb"})
+
+
 def claims(path: HostPath) -> bool:
     return path.suffix == ".ipynb"
 

@@ -29,6 +29,10 @@ _NOT_REQUIREMENTS_IN = frozenset({"manifest.in", "makefile.in", "configure.in"})
 LOCKED = "this file pins `--hash`es (a lock file): regenerate it (e.g. `pip-compile`) from its source"
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".txt", ".in"})
+
+
 def claims(path: HostPath) -> bool:
     name = path.name.lower()
     if name.endswith(".txt"):

@@ -22,6 +22,10 @@ _KEY = re.compile(r"(?P<key>[^\s=:][^=:]*?)\s*[=:][ \t]*(?P<value>.*)$")
 _COMMENT = re.compile(r"\s+[#;].*$")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".cfg"})
+
+
 def claims(path: HostPath) -> bool:
     return path.name == "setup.cfg"
 

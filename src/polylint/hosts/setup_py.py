@@ -25,6 +25,10 @@ SURFACE = "requirements"
 _STRING = re.compile(r"(?P<prefix>[uUrR]?)(?P<quote>'''|\"\"\"|'|\")")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".py"})
+
+
 def claims(path: HostPath) -> bool:
     return path.name == "setup.py"
 

@@ -18,6 +18,10 @@ SHEBANG = re.compile(rb"\A(?:\xef\xbb\xbf)?#![ \t]*(?:/usr)?(?:/local)?/bin/(?:e
 POLYAXON = re.compile(rb"polyaxon")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset(SUFFIXES) | {""}
+
+
 def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name.endswith(SUFFIXES) or ("." not in name and name not in OTHER_KINDS)

@@ -19,6 +19,10 @@ SETTING = re.compile(r"^(commands(?:_pre|_post)?)[ \t]*=[ \t]*")
 POLYAXON = re.compile(rb"polyaxon")
 
 
+# The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
+CLAIMED_SUFFIXES = frozenset({".ini"})
+
+
 def claims(path: HostPath) -> bool:
     return path.name.lower() == "tox.ini"
 
