@@ -72,13 +72,8 @@ def claiming(path: str) -> Tuple[ModuleType, ...]:
     """The host kinds that claim a path, by its name alone (remembered: discovery and runner both ask)."""
     host_path = HostPath(path)
     candidates = _claims_by_suffix()
-    return tuple(kind for kind, claims in candidates.get(_final_suffix(host_path.name), candidates[None])
+    return tuple(kind for kind, claims in candidates.get(host_path.suffix.lower(), candidates[None])
                  if claims(host_path))
-
-
-def _final_suffix(name: str) -> str:
-    dot = name.rfind(".")
-    return name[dot:].lower() if dot > 0 else ""
 
 
 _Claims = Tuple[Tuple[ModuleType, Callable[[HostPath], bool]], ...]
