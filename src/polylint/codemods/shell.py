@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.knowledge import cli
@@ -355,11 +355,13 @@ def _blank(found: V0Call, start: int, end: int) -> bool:
     return bool(gap) and all(char in " \t" for char in gap)
 
 
-def v0_calls(region: Region) -> Iterator[V0Call]:
-    for call in shell.calls(region):
-        found = parse_v0(call, region.text)
-        if found is not None:
-            yield found
+def v0_calls(region: Region) -> List[V0Call]:
+    """The v0 calls of a region, read once: each PLX2xx rule module asks for them."""
+    if "v0_calls" not in region.meta:
+        parsed = (parse_v0(call, region.text) for call in shell.calls(region))
+        region.meta["v0_calls"] = [found for found in parsed if found is not None]
+    found: List[V0Call] = region.meta["v0_calls"]
+    return found
 
 
 def diagnostic(region: Region, found: V0Call) -> Diagnostic:
