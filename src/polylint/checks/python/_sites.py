@@ -3,13 +3,15 @@
 A Python region holds a parsed libcst module in ``region.tree``. Its sites are found once and cached on
 the region; each rule reports the sites of its code. A fixable site's fix is the module-wide rewrite at the
 site's level (see ``codemods/python/migrate.py`` for why Python fixes are module-wide), computed once per
-level. A notebook yields one region per cell over the same program (cells share one namespace): such a
-region has ``meta["span"]``, and reports only the sites inside it.
+level and carried by one `Fix` object per message: the runner maps and places a fix's edits once per
+object, so a module of a thousand sites does not make a thousand copies of its edits. A notebook yields one
+region per cell over the same program (cells share one namespace): such a region has ``meta["span"]``, and
+reports only the sites inside it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, Iterator, Optional
+from typing import TYPE_CHECKING, Dict, Iterator, Optional, Tuple
 
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Fix
@@ -36,6 +38,7 @@ class _Cache:
         self._suppressions = Suppressions(region.text)
         self._index = LineIndex(region.text)
         self._rewrites: Dict[Applicability, Rewrite] = {}
+        self._fixes: Dict[Tuple[Applicability, str], Fix] = {}
 
     def allowed(self, site: Site) -> bool:
         if not site.code:
@@ -50,6 +53,13 @@ class _Cache:
         if level not in self._rewrites:
             self._rewrites[level] = rewrite(self.usage, level, self.allowed)
         return self._rewrites[level]
+
+    def fix(self, level: Applicability, reason: str) -> Fix:
+        """The module-wide fix at `level`, with the message for `reason`."""
+        message = FIX_MESSAGES[level].format(reason=reason)
+        if (level, message) not in self._fixes:
+            self._fixes[level, message] = Fix(level, message, self.rewrite(level).edits)
+        return self._fixes[level, message]
 
 
 def cache(region: Region, context: CheckContext) -> _Cache:
@@ -77,7 +87,7 @@ def site_diagnostics(region: Region, context: CheckContext, code: str) -> Iterat
         if level is not Applicability.MANUAL:
             result = shared.rewrite(level)
             if id(site) in result.sites and result.edits:
-                fix = Fix(level, FIX_MESSAGES[level].format(reason=_reason(site)), result.edits)
+                fix = shared.fix(level, _reason(site))
         yield Diagnostic(code, site.message, site.start, site.end, fix)
 
 

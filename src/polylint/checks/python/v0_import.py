@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from polylint.checks.python._sites import FIX_MESSAGES, cache, in_region, site_diagnostics
+from polylint.checks.python._sites import cache, in_region, site_diagnostics
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Fix
 from polylint.knowledge.client import V0_PACKAGES
@@ -57,8 +57,7 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
         for level in (Applicability.SAFE, Applicability.UNSAFE):
             result = shared.rewrite(level)
             if id(statement) in result.imports and result.edits:
-                fix = Fix(level, FIX_MESSAGES[level].format(reason="some of its uses change meaning"),
-                          result.edits)
+                fix = shared.fix(level, "some of its uses change meaning")
                 break
         if fix is None and not statement.guarded:
             message += " (still used by code that needs a manual rewrite, reported where it is used)"
