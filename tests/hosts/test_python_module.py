@@ -63,3 +63,21 @@ def test_a_file_too_large_to_parse_is_a_stated_skip():
     assert [(f.code, f.location.row, f.fix) for f in result.findings] == [("PLX301", 1, None)]
     assert "the file is too large to parse" in result.findings[0].message
     assert result.notes[0].startswith("generated.py:1:1: skipped: ") and "more than the Python checks parse" in result.notes[0]
+
+
+def test_a_lone_carriage_return_moves_no_finding() -> None:
+    # libcst counts a lone "\r" as a line break, polylint's rows do not: the analysis works in offsets, so a
+    # finding stays on its line and a suppression comment on its own (once, both were moved by a line).
+    from tests.helpers import findings, fixed_text
+
+    text = ("# notes\rnotes = 1\n"
+            "from polyaxon_client.tracking import Experiment\n"
+            "xp = Experiment()\n"
+            "xp.log_params(lr=0.1)  # polylint: ignore\n")
+    found = findings("train.py", text)
+    assert [(f.code, f.location.row, f.location.column, f.end_location.row, f.end_location.column)
+            for f in found] == [("PLX301", 2, 1, 2, 48), ("PLX302", 3, 6, 3, 18)]
+    assert fixed_text("train.py", text) == ("# notes\rnotes = 1\n"
+                                            "from polyaxon import tracking\n"
+                                            "xp = tracking.init()\n"
+                                            "xp.log_params(lr=0.1)  # polylint: ignore\n")

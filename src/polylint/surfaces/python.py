@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, Optional, Tuple
 
 from polylint.diagnostics import Diagnostic
 
@@ -155,21 +155,6 @@ def scan_v0_imports(text: str) -> Iterator[Tuple[str, int, int]]:
     for match in _import_line().finditer(text):
         group = 1 if match.group(1) else 2
         yield match.group(group), match.start(group), match.end(group)
-
-
-class LineStarts:
-    """libcst positions (1-based line, 0-based column in characters) -> offsets in the parsed text."""
-
-    def __init__(self, text: str) -> None:
-        self._starts: List[int] = [0]
-        self._starts.extend(index + 1 for index, char in enumerate(text) if char == "\n")
-
-    def offset(self, line: int, column: int) -> int:
-        return self._starts[min(line, len(self._starts)) - 1] + column
-
-    def span(self, code_range: Any) -> Tuple[int, int]:
-        return (self.offset(code_range.start.line, code_range.start.column),
-                self.offset(code_range.end.line, code_range.end.column))
 
 
 def unparsed_diagnostics(text: str, error: PythonParseError, host_start: int) -> Iterator[Diagnostic]:

@@ -1,6 +1,6 @@
 """Which v0 names a Python region uses, where, and how each use becomes v1: the sites the checks report.
 
-Scope aware, with libcst metadata: a name counts as v0 only when ``QualifiedNameProvider`` traces it to an
+Scope aware, with libcst metadata: a name counts as v0 only when its scope's qualified names trace it to an
 import of a v0 package (any alias, any import style), so a local class called ``Experiment`` is not v0.
 Objects are followed through the names they are bound to (``ScopeProvider`` assignments and their
 accesses) and through ``self.<attribute>`` within a class: ``xp = Experiment(); xp.log_params(...)`` and
@@ -13,19 +13,19 @@ Imported only after a file passed the prefilter: it imports libcst at module lev
 
 from __future__ import annotations
 
+import functools
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
+from typing import Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union, cast
 
 import libcst as cst
+from libcst._nodes.internal import CodegenState
 from libcst.metadata import (
     Assignment,
+    ExpressionContextProvider,
     GlobalScope,
     ImportAssignment,
-    MetadataWrapper,
-    ParentNodeProvider,
-    PositionProvider,
-    QualifiedNameProvider,
     Scope,
     ScopeProvider,
 )
@@ -33,7 +33,6 @@ from libcst.metadata import (
 from polylint.diagnostics import Applicability
 from polylint.knowledge import client as knowledge
 from polylint.knowledge.client import Arguments, Row
-from polylint.surfaces.python import LineStarts
 
 SAFE, UNSAFE, MANUAL = Applicability.SAFE, Applicability.UNSAFE, Applicability.MANUAL
 _ORDER = {SAFE: 0, UNSAFE: 1, MANUAL: 2}
@@ -105,19 +104,72 @@ class Site:
 
 @dataclass
 class Usage:
-    module: cst.Module  # the tree the sites' nodes belong to (metadata wrappers copy the tree)
+    module: cst.Module  # the tree the sites' nodes belong to
     text: str
     sites: List[Site]
     imports: List[ImportStatement]
     bound_names: Dict[str, Set[str]]  # module-scope name -> qualified names it is bound to
+    parents: Dict[cst.CSTNode, cst.CSTNode]  # node of `module` -> the node it is a child of
 
 
 def analyse(tree: cst.Module, text: str) -> Usage:
-    # The tree is never mutated (transformers build new trees), so the wrapper need not copy it.
-    wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
-    finder = _Finder(wrapper, text)
-    wrapper.visit(finder)
-    return Usage(wrapper.module, text, finder.sites, finder.imports, finder.global_bindings())
+    finder = _Finder(tree, scopes(tree), spans(tree))
+    tree.visit(finder)
+    return Usage(tree, text, finder.sites, finder.imports, finder.global_bindings(), finder.parents)
+
+
+def scopes(tree: cst.Module) -> Mapping[cst.CSTNode, Optional[Scope]]:
+    """libcst's scope of each node, as ``MetadataWrapper(tree).resolve(ScopeProvider)`` gives it.
+
+    The providers are run by hand: the wrapper walks the whole tree once more around each provider's own
+    walk (the providers do their work from `visit_Module`), which doubled the cost of the scopes."""
+    contexts = ExpressionContextProvider()
+    contexts.visit_Module(tree)
+    found = ScopeProvider()
+    found.metadata = {ExpressionContextProvider: contexts._computed}
+    found.visit_Module(tree)
+    return cast(Mapping[cst.CSTNode, Optional[Scope]], found._computed)
+
+
+def spans(tree: cst.Module) -> Mapping[cst.CSTNode, Tuple[int, int]]:
+    """Each node's [start, end) offsets in the module's text: the span ``PositionProvider`` gives as lines
+    and columns (the syntactic one, without the whitespace a node owns)."""
+    state = _Offsets(tree)
+    tree._codegen(state)
+    return state.spans
+
+
+class _Offsets(CodegenState):
+    """Code generation that keeps no text, only the offset reached: ``PositionProvider``'s own state splits
+    every token on newlines and makes two position objects per node, which cost four times this."""
+
+    def __init__(self, module: cst.Module) -> None:
+        super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)
+        self.offset = 0
+        self.spans: Dict[cst.CSTNode, Tuple[int, int]] = {}
+        self._starts: List[int] = []
+
+    def add_indent_tokens(self) -> None:
+        self.offset += sum(len(token) for token in self.indent_tokens)
+
+    def add_token(self, value: str) -> None:
+        self.offset += len(value)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self._starts.append(self.offset)
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        start = self._starts.pop()
+        # A syntactic span, recorded while the node's code was made, is the one kept.
+        self.spans.setdefault(node, (start, self.offset))
+
+    @contextmanager
+    def record_syntactic_position(self, node: cst.CSTNode, *, start_node: Optional[cst.CSTNode] = None,
+                                  end_node: Optional[cst.CSTNode] = None) -> Iterator[None]:
+        start = self.offset
+        yield
+        self.spans[node] = (self.spans[start_node][0] if start_node is not None else start,
+                            self.spans[end_node][1] if end_node is not None else self.offset)
 
 
 # --- argument mapping ---------------------------------------------------------------------------------------
@@ -158,7 +210,7 @@ def map_arguments(args: Sequence[cst.Arg], spec: Arguments) -> Optional[List[cst
     renamed = {spec.rename.get(name, name) for name in given}
     for keyword, code in spec.add:
         if keyword not in renamed:
-            mapped = _append(mapped, keyword, cst.parse_expression(code))
+            mapped = _append(mapped, keyword, table_expression(code))
     return mapped
 
 
@@ -176,7 +228,10 @@ def _append(args: List[cst.Arg], keyword: str, value: cst.BaseExpression) -> Lis
     return [*args[:-1], last.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))), new]
 
 
-def dotted(code: str) -> cst.BaseExpression:
+@functools.cache
+def table_expression(code: str) -> cst.BaseExpression:
+    """The expression for v1 code from the knowledge tables: parsed once, as nodes are never mutated, so
+    one node serves every site that writes it."""
     return cst.parse_expression(code)
 
 
@@ -218,13 +273,18 @@ def _string_value(node: cst.BaseExpression) -> Optional[str]:
 
 
 class _Finder(cst.CSTVisitor):
-    METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, ParentNodeProvider, PositionProvider)
-
-    def __init__(self, wrapper: MetadataWrapper, text: str) -> None:
+    # Parents are recorded by this visit itself, and qualified names asked of the scope for the nodes that
+    # need them: libcst's ParentNodeProvider and QualifiedNameProvider would each walk the whole tree once
+    # more (for every node), which cost more than all the rest of the analysis.
+    def __init__(self, module: cst.Module, scopes: Mapping[cst.CSTNode, Optional[Scope]],
+                 spans: Mapping[cst.CSTNode, Tuple[int, int]]) -> None:
         super().__init__()
-        self.wrapper = wrapper
-        self.text = text
-        self.lines = LineStarts(text)
+        self.module = module
+        self.scopes = scopes
+        self.spans = spans
+        self.parents: Dict[cst.CSTNode, cst.CSTNode] = {}
+        self._path: List[cst.CSTNode] = []  # the nodes being visited, outermost first
+        self._qualified: Dict[cst.CSTNode, Set[str]] = {}
         self.sites: List[Site] = []
         self.imports: List[ImportStatement] = []
         self._import_depth = 0
@@ -232,15 +292,38 @@ class _Finder(cst.CSTVisitor):
         # (kind, the site rewriting the constructor or None for a v1 one, the call, its import)
         self._constructors: List[Tuple[str, Optional[Site], cst.Call, ImportStatement]] = []
 
-    # positions and metadata
+    # the walk, positions and metadata
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        if self._path:
+            self.parents[node] = self._path[-1]
+        self._path.append(node)
+        return super().on_visit(node)
+
+    def on_leave(self, original_node: cst.CSTNode) -> None:
+        super().on_leave(original_node)
+        self._path.pop()
+
+    # The finder has no methods for a node's fields (`visit_Call_args`...), which libcst would otherwise
+    # look up by name for every field of every node.
+    def on_visit_attribute(self, node: cst.CSTNode, attribute: str) -> None:
+        pass
+
+    def on_leave_attribute(self, original_node: cst.CSTNode, attribute: str) -> None:
+        pass
+
     def span(self, node: cst.CSTNode) -> Tuple[int, int]:
-        return self.lines.span(self.get_metadata(PositionProvider, node))
+        return self.spans[node]
 
     def parent(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
-        return self.get_metadata(ParentNodeProvider, node, None)
+        """The node's parent: known for every node visited so far (all of them by `leave_Module`)."""
+        return self.parents.get(node)
 
     def qualified(self, node: cst.CSTNode) -> Set[str]:
-        names = {qualified.name for qualified in self.get_metadata(QualifiedNameProvider, node, set())}
+        names = self._qualified.get(node)
+        if names is None:
+            scope = self.scopes.get(node)
+            names = {qualified.name for qualified in scope.get_qualified_names_for(node)} if scope else set()
+            self._qualified[node] = names
         if not names and isinstance(node, (cst.Name, cst.Attribute)) and self._star_modules:
             names = self._star_names(node)
         return names
@@ -251,7 +334,7 @@ class _Finder(cst.CSTVisitor):
             base = base.value
         if not isinstance(base, cst.Name):
             return set()
-        scope = self.get_metadata(ScopeProvider, base, None)
+        scope = self.scopes.get(base)
         if scope is None or scope[base.value]:
             return set()
         tail = _module_name(node)[len(base.value):]
@@ -355,7 +438,7 @@ class _Finder(cst.CSTVisitor):
             base = base.value
         if not isinstance(base, cst.Name):
             return None, True
-        scope = self.get_metadata(ScopeProvider, base, None)
+        scope = self.scopes.get(base)
         if scope is None:
             return None, True
         assignments = list(scope[base.value])
@@ -456,7 +539,7 @@ class _Finder(cst.CSTVisitor):
         if row.v1 is not None and not ambiguous:
             args = map_arguments(call.args, row.arguments)
             if args is not None:
-                target = dotted(row.v1)
+                target = table_expression(row.v1)
                 site.node = call
                 site.needs = _import_need(row.v1)
                 site.build = lambda updated, target=target, spec=row.arguments: _rebuild_call(
@@ -479,7 +562,7 @@ class _Finder(cst.CSTVisitor):
         site = Site(code, start, end, f"v0 `{shown}`: v1 has {row.advice}", row.safety, origin=origin,
                     reason=row.reason)
         if row.v1 is not None and not ambiguous:
-            target = dotted(row.v1)
+            target = table_expression(row.v1)
             site.needs = _import_need(row.v1)
             if call is not None:
                 if map_arguments(call.args, row.arguments) is not None:
@@ -594,14 +677,14 @@ class _Finder(cst.CSTVisitor):
         """A `tracking.*` function rewrite is safe when `tracking.init()` (a rewritten `Experiment()`, or a
         v1 call already there) runs before it: earlier in the same scope, or at module level when the call
         is in a function."""
-        inits = [(site, self.get_metadata(ScopeProvider, call, None), self.span(call)[1])
+        inits = [(site, self.scopes.get(call), self.span(call)[1])
                  for kind, site, call, _ in self._constructors
                  if kind in ("tracker", "v1 tracker") and (site is None or (site.build is not None
                                                                           and site.safety is SAFE))]
         for site in self.sites:
             if site.reason != knowledge.NEEDS_INIT or site.node is None:
                 continue
-            scope = self.get_metadata(ScopeProvider, site.node, None)
+            scope = self.scopes.get(site.node)
             for init, init_scope, init_end in inits:
                 if init_scope is None or scope is None:
                     continue
@@ -623,7 +706,7 @@ class _Finder(cst.CSTVisitor):
         else:
             return
         if isinstance(target, cst.Name):
-            scope = self.get_metadata(ScopeProvider, target, None)
+            scope = self.scopes.get(target)
             if scope is None or not self._only_binding(scope, target):
                 return
             for assignment in scope.assignments[target.value]:
@@ -748,7 +831,7 @@ class _Finder(cst.CSTVisitor):
         self.sites.append(site)
 
     def global_bindings(self) -> Dict[str, Set[str]]:
-        module_scope = self.wrapper.resolve(ScopeProvider)[self.wrapper.module]
+        module_scope = self.scopes[self.module]
         bound: Dict[str, Set[str]] = {}
         assert module_scope is not None
         for assignment in module_scope.assignments:
