@@ -23,13 +23,12 @@ into any host, a notebook cell's JSON string included.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from dataclasses import dataclass, field
-from typing import Callable, Dict, FrozenSet, List, Optional, Sequence, Set, Tuple, Union
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 
 from polylint.diagnostics import Applicability, Edit
 from polylint.surfaces.python_usage import ImportStatement, Site, Usage, worst
@@ -62,6 +61,21 @@ def rewrite(usage: Usage, level: Applicability, allowed: Callable[[Site], bool])
     if not chosen and not plan.changed:
         return Rewrite(usage.text)
     module = usage.module.visit(_Replace(chosen, plan))
+    if plan.added_at_top or plan.removed_names:
+        module = _top_level_imports(module, plan)
+    text = module.code
+    return Rewrite(text, frozenset(id(site) for site in chosen), frozenset(id(s) for s in plan.changed),
+                   tuple(text_edits(usage.text, text)))
+
+
+def _top_level_imports(module: cst.Module, plan: _ImportPlan) -> cst.Module:
+    """Add and remove the module-level imports the plan leaves to libcst's import visitors.
+
+    Imported here: `libcst.codemod` loads libcst's matchers, which takes longer than checking several
+    modules, and most modules have every import replaced in place and never need it."""
+    from libcst.codemod import CodemodContext
+    from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+
     context = CodemodContext()
     for need in plan.added_at_top:
         AddImportsVisitor.add_needed_import(context, need[0], need[1])
@@ -71,9 +85,7 @@ def rewrite(usage: Usage, level: Applicability, allowed: Callable[[Site], bool])
         module = AddImportsVisitor(context).transform_module(module)
     if plan.removed_names:
         module = RemoveImportsVisitor(context).transform_module(module)
-    text = module.code
-    return Rewrite(text, frozenset(id(site) for site in chosen), frozenset(id(s) for s in plan.changed),
-                   tuple(text_edits(usage.text, text)))
+    return module
 
 
 def _with_dependencies(chosen: List[Site], allowed: Callable[[Site], bool]) -> List[Site]:
@@ -89,7 +101,7 @@ def _with_dependencies(chosen: List[Site], allowed: Callable[[Site], bool]) -> L
 class _ImportPlan:
     def __init__(self, usage: Usage, chosen: Sequence[Site]) -> None:
         self.usage = usage
-        spans = sorted((site.start, site.end) for site in chosen)
+        spans = _Spans((site.start, site.end) for site in chosen)
         self.needs: Dict[int, List[Need]] = {}
         loose: List[Need] = []
         for site in chosen:
@@ -107,7 +119,7 @@ class _ImportPlan:
         for statement in usage.imports:
             needs = [need for need in self.needs.get(id(statement), []) if need not in placed]
             unused = {name for name, references in self._references(statement).items()
-                      if all(_covered(span, spans) for span in references)}
+                      if all(spans.cover(span) for span in references)}
             if statement.guarded or (not needs and not unused):
                 continue
             bound = set(statement.bindings) or set(statement.references)
@@ -146,8 +158,20 @@ class _ImportPlan:
         return clashing
 
 
-def _covered(span: Tuple[int, int], spans: Sequence[Tuple[int, int]]) -> bool:
-    return any(start <= span[0] and span[1] <= end for start, end in spans)
+class _Spans:
+    """The rewritten sites' spans, to ask whether one of them covers a reference: a search, not a scan,
+    since a long module has as many references as sites."""
+
+    def __init__(self, spans: Iterable[Tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.furthest: List[int] = []  # the furthest end of the spans up to each one, in start order
+        for _, end in ordered:
+            self.furthest.append(max(end, self.furthest[-1]) if self.furthest else end)
+
+    def cover(self, span: Tuple[int, int]) -> bool:
+        starting_before = bisect.bisect_right(self.starts, span[0])
+        return starting_before > 0 and self.furthest[starting_before - 1] >= span[1]
 
 
 def import_lines(needs: Sequence[Need]) -> List[cst.SimpleStatementLine]:
@@ -168,6 +192,19 @@ class _Replace(cst.CSTTransformer):
         self.builds = {id(site.node): site.build for site in chosen if site.node is not None}
         self.plan = plan
         self.lines = {id(statement.line): statement for statement in plan.changed}
+        # The walk enters only the ancestors of what changes: libcst rebuilds every node it walks, and a
+        # subtree without a site or a changed import is kept as it is, the same node.
+        self.around: Set[int] = set()
+        parents = plan.usage.parents
+        for node in [*(site.node for site in chosen if site.node is not None),
+                     *(statement.line for statement in plan.changed)]:
+            parent = parents.get(node)
+            while parent is not None and id(parent) not in self.around:
+                self.around.add(id(parent))
+                parent = parents.get(parent)
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        return id(node) in self.around
 
     def on_leave(self, original_node: cst.CSTNodeT, updated_node: cst.CSTNodeT  # type: ignore[override]
                  ) -> Union[cst.CSTNode, cst.RemovalSentinel, cst.FlattenSentinel[cst.CSTNode]]:
