@@ -1,4 +1,5 @@
-"""The Python analysis (surfaces/python_usage.py): the metadata it computes itself is libcst's."""
+"""The Python analysis (surfaces/python_usage.py): the metadata it computes itself is libcst's, and which
+imports a use is counted against."""
 
 from typing import Dict, Tuple
 
@@ -14,7 +15,7 @@ from libcst.metadata import (
 )
 
 from polylint.surfaces.python import parse
-from polylint.surfaces.python_usage import _Finder, scopes, spans
+from polylint.surfaces.python_usage import _Finder, analyse, scopes, spans
 
 # A module with every kind of scope, binding and expression the analysis meets.
 MODULE = '''"""Doc."""
@@ -123,3 +124,18 @@ def test_parents_and_qualified_names_are_the_ones_libcst_providers_give() -> Non
         names = names() if isinstance(names, LazyValue) else names
         assert finder.qualified(node) == {name.name for name in names}
 
+
+def test_a_name_two_imports_bind_is_a_use_of_both() -> None:
+    # libcst keeps a name's bindings in a set: the import a use was counted against once depended on where
+    # the objects sat in memory, and so did whether the other import was removed while still used.
+    text = ("try:\n"
+            "    from polyaxon_client.tracking import Experiment\n"
+            "except ImportError:\n"
+            "    Experiment = None\n"
+            "if USE_PLX:\n"
+            "    from polyaxon_client.tracking import Experiment, get_outputs_path\n"
+            "Experiment.get_experiment_info()\n")
+    usage = analyse(parse(text), text)
+    use = text.index("Experiment.get")
+    assert [statement.references for statement in usage.imports] == [
+        {"Experiment": [(use, use + len("Experiment.get_experiment_info"))]}] * 2

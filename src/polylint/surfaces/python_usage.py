@@ -420,9 +420,11 @@ class _Finder(cst.CSTVisitor):
                 any(_is_v0(name) for name in self.qualified(parent)):
             return  # the bigger expression (`tracking.Experiment` of `polyaxon_client.tracking`) decides
         name = min(names)
-        origin, ambiguous = self._origin(node)
-        if origin is not None:
-            origin.references.setdefault(self._base(node), []).append(self.span(node))
+        origins, ambiguous = self._origins(node)
+        for statement in origins:
+            # A name two imports bind is used from both: neither may go while the use stays.
+            statement.references.setdefault(self._base(node), []).append(self.span(node))
+        origin = origins[0] if origins else None
         call = parent if isinstance(parent, cst.Call) and parent.func is node else None
         self._v0_name(name, node, call, origin, ambiguous)
 
@@ -431,18 +433,22 @@ class _Finder(cst.CSTVisitor):
             node = node.value
         return node.value if isinstance(node, cst.Name) else ""
 
-    def _origin(self, node: cst.CSTNode) -> Tuple[Optional[ImportStatement], bool]:
-        """The v0 import a name comes from, and whether it is ambiguous (also bound otherwise, or guarded)."""
+    def _origins(self, node: cst.CSTNode) -> Tuple[List[ImportStatement], bool]:
+        """The v0 imports a name comes from, in source order (the order libcst keeps a name's bindings in
+        is its memory's), and whether it is ambiguous (also bound otherwise, or guarded)."""
         base = node
         while isinstance(base, cst.Attribute):
             base = base.value
         if not isinstance(base, cst.Name):
-            return None, True
+            return [], True
         scope = self.scopes.get(base)
         if scope is None:
-            return None, True
-        assignments = list(scope[base.value])
-        found: Optional[ImportStatement] = None
+            return [], True
+        assignments = scope[base.value]
+        if not assignments:
+            star = next((statement for _, statement in self._star_modules), None)
+            return ([star] if star is not None else []), star is None or star.guarded
+        found: List[ImportStatement] = []
         ambiguous = False
         for assignment in assignments:
             if isinstance(assignment, ImportAssignment):
@@ -450,14 +456,11 @@ class _Finder(cst.CSTVisitor):
                 if statement is None:
                     ambiguous = True
                 else:
-                    found = found or statement
+                    found.append(statement)
                     ambiguous = ambiguous or statement.guarded
             else:
                 ambiguous = True
-        if not assignments:
-            found = next((statement for _, statement in self._star_modules), None)
-            ambiguous = found is None or found.guarded
-        return found, ambiguous
+        return [statement for statement in self.imports if statement in found], ambiguous
 
     def _v0_name(self, name: str, node: cst.CSTNode, call: Optional[cst.Call], origin: Optional[ImportStatement],
                  ambiguous: bool) -> None:

@@ -78,6 +78,27 @@ def test_dual_version_fallback_is_flagged_not_fixed() -> None:
     assert all(f.fix is None for f in found)
 
 
+
+def test_an_import_stays_while_a_name_it_binds_is_used_even_if_another_import_binds_it_too() -> None:
+    # Which of the two imports the use counted for once depended on where libcst's objects sat in memory.
+    check_transformed(
+        "train.py",
+        "try:\n"
+        "    from polyaxon_client.tracking import Experiment\n"
+        "except ImportError:\n"
+        "    Experiment = None\n"
+        "if USE_PLX:\n"
+        "    from polyaxon_client.tracking import Experiment, get_outputs_path\n"
+        "Experiment.get_experiment_info()\n",
+        "try:\n"
+        "    from polyaxon_client.tracking import Experiment\n"
+        "except ImportError:\n"
+        "    Experiment = None\n"
+        "if USE_PLX:\n"
+        "    from polyaxon_client.tracking import Experiment\n"
+        "Experiment.get_experiment_info()\n",
+        remaining=["PLX301", "PLX301", "PLX308"])
+
 def test_python2_file_reports_parse_error_and_imports() -> None:
     text = "from polyaxon_client.tracking import Experiment\nprint 'training'\nimport polyaxon_helper\n"
     found = findings("train.py", text)
