@@ -230,8 +230,8 @@ def _append(args: List[cst.Arg], keyword: str, value: cst.BaseExpression) -> Lis
 
 @functools.cache
 def table_expression(code: str) -> cst.BaseExpression:
-    """The expression for v1 code from the knowledge tables: parsed once, as nodes are never mutated, so
-    one node serves every site that writes it."""
+    """The expression for v1 code or a v1 module name from the knowledge tables: parsed once, as nodes are
+    never mutated, so one node serves every site and import line that writes it."""
     return cst.parse_expression(code)
 
 

@@ -31,7 +31,7 @@ from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence
 import libcst as cst
 
 from polylint.diagnostics import Applicability, Edit
-from polylint.surfaces.python_usage import ImportStatement, Site, Usage, worst
+from polylint.surfaces.python_usage import ImportStatement, Site, Usage, table_expression, worst
 
 Need = Tuple[str, str]
 
@@ -182,7 +182,7 @@ def import_lines(needs: Sequence[Need]) -> List[cst.SimpleStatementLine]:
         if name not in names:
             names.append(name)
     return [cst.SimpleStatementLine([cst.ImportFrom(
-        module=cst.parse_expression(module),  # type: ignore[arg-type]
+        module=table_expression(module),  # type: ignore[arg-type]
         names=[cst.ImportAlias(cst.Name(name)) for name in sorted(names)])]) for module, names in by_module.items()]
 
 
