@@ -434,8 +434,9 @@ class _Finder(cst.CSTVisitor):
         return node.value if isinstance(node, cst.Name) else ""
 
     def _origins(self, node: cst.CSTNode) -> Tuple[List[ImportStatement], bool]:
-        """The v0 imports a name comes from, in source order (the order libcst keeps a name's bindings in
-        is its memory's), and whether it is ambiguous (also bound otherwise, or guarded)."""
+        """The v0 imports a name comes from, in source order (libcst keeps a name's bindings in a set, whose
+        order is that of their memory addresses), and whether it is ambiguous (also bound otherwise, or
+        guarded)."""
         base = node
         while isinstance(base, cst.Attribute):
             base = base.value
