@@ -170,6 +170,13 @@ def test_document_that_cannot_be_converted_keeps_a_manual_diagnostic() -> None:
     assert "by hand" in finding.message
 
 
+def test_value_with_a_tag_that_does_not_read_back_equal_is_not_converted() -> None:
+    # ruamel reads `!custom a` as a TaggedScalar, equal only to itself: the result cannot be verified.
+    text = "version: 1\nkind: experiment\nbuild:\n  image: !custom a\nrun:\n  cmd: b\n"
+    [finding] = findings("polyaxonfile.yml", text)
+    assert finding.fix is None and "by hand" in finding.message
+
+
 def test_param_named_like_a_v1_context_is_left_to_the_user() -> None:
     text = "version: 1\nkind: experiment\nparams: {params: 1}\nbuild: {image: a}\nrun: {cmd: b}\n"
     [finding] = findings("polyaxonfile.yml", text)

@@ -50,6 +50,9 @@ def _token_lines(text: str) -> Tuple[FrozenSet[int], Dict[int, int]]:
 
 def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
     """The comments of text[start:end], which must hold whole YAML documents' lines."""
+    if text.find("#", start, end) < 0:
+        # Every comment holds a `#`: without one, no parse of the stream is needed to know there is none.
+        return []
     first_line = text.count("\n", 0, start)
     lines = text[start:end].split("\n")
     inside_scalar, token_end = _token_lines(text)
@@ -141,9 +144,21 @@ def _pairs(built: Any, read: Any) -> Iterator[Tuple[Any, Any]]:
             yield from _pairs(built[key], read[key])
 
 
+def _reads_back_alike(dumped: str) -> bool:
+    """Whether render would return dumped unchanged, and two reads of it compare equal.
+
+    render gives back its lines ending in exactly one newline. Two reads of one text are equal, except
+    where ruamel compares by identity: a scalar with a tag it does not know (`TaggedScalar`), which needs
+    a `!` in the text."""
+    return dumped.endswith("\n") and not dumped.endswith("\n\n") and "!" not in dumped
+
+
 def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment]) -> str:
     """The v1 text of tree, with the v0 comments and the leftover blocks where they belong."""
     dumped = dump(tree)
+    if not comments and not conversion.leftovers and _reads_back_alike(dumped):
+        # Nothing to place: the text is the dump itself, which the check below would compare with itself.
+        return dumped
     reread = new_yaml().load(dumped)
     placed = _output_lines(tree, reread, conversion)
     origins = sorted(placed)
