@@ -11,15 +11,14 @@ line of the key whose v0 origin it described.
 from __future__ import annotations
 
 import bisect
-import functools
 import io
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, Iterator, List, Sequence, Set, Tuple
+from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
 from polylint.checks.polyaxonfile.kept_as_comment import MARKER
 from polylint.codemods.polyaxonfile.context import Conversion, ConversionError, Leftover
-from polylint.surfaces.yaml import item_position, key_position, new_yaml, walk
+from polylint.surfaces.yaml import TokenLines, item_position, key_position, new_yaml, walk
 
 _EOL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
 
@@ -31,31 +30,15 @@ class SourceComment:
     end_of_line: bool
 
 
-@functools.lru_cache(maxsize=2)
-def _token_lines(text: str) -> Tuple[FrozenSet[int], Dict[int, int]]:
-    """(lines inside multi-line scalars, the column where each line's last token ends) of a whole stream.
-
-    Read once per host text: every document of a stream asks, and a parse per document would make a
-    2,000-document stream quadratic."""
-    inside_scalar: Set[int] = set()
-    token_end: Dict[int, int] = {}
-    for event in new_yaml().parse(text):
-        begin, finish = event.start_mark, event.end_mark
-        token_end[finish.line] = max(token_end.get(finish.line, 0), finish.column)
-        if type(event).__name__ == "ScalarEvent" and finish.line > begin.line:
-            last = finish.line if finish.column > 0 else finish.line - 1
-            inside_scalar.update(range(begin.line + 1, last + 1))
-    return frozenset(inside_scalar), token_end
-
-
-def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
-    """The comments of text[start:end], which must hold whole YAML documents' lines."""
+def source_comments(text: str, start: int, end: int, token_lines: TokenLines) -> List[SourceComment]:
+    """The comments of text[start:end], which must hold whole YAML documents' lines (token_lines: the
+    stream's)."""
     if text.find("#", start, end) < 0:
-        # Every comment holds a `#`: without one, no parse of the stream is needed to know there is none.
+        # Every comment holds a `#`: a document without one needs no count of the stream's lines before it.
         return []
     first_line = text.count("\n", 0, start)
     lines = text[start:end].split("\n")
-    inside_scalar, token_end = _token_lines(text)
+    inside_scalar, token_end = token_lines.inside_scalar, token_lines.token_end
     found = []
     for offset, raw in enumerate(lines):
         line = first_line + offset
