@@ -23,23 +23,44 @@ class YamlParseError(Exception):
 
 @dataclass
 class TokenLines:
-    """Where a whole stream's tokens lie, by 0-based line: the lines inside multi-line scalars, and the
-    column where each line's last token ends. What tells a comment from a `#` inside a value.
+    """Where a whole stream's tokens lie, by 0-based line, as whoever reads or writes its comments needs it:
+
+    - inside_scalar: the lines inside multi-line scalars (after their first), where a `#` is text;
+    - token_end: the column where each line's last token ends, after which ` #` starts a comment;
+    - continued: the lines whose end a multi-line scalar or flow collection goes on past (a block
+      scalar's last line too), where a comment at the end of the line or on a line after it could land
+      inside that scalar or collection;
+    - anchored: whether a node has an anchor (or is an alias).
 
     Gathered from ruamel's events while the stream is read, so that no reader of comments parses it again.
     """
 
     inside_scalar: Set[int] = field(default_factory=set)
     token_end: Dict[int, int] = field(default_factory=dict)
+    continued: Set[int] = field(default_factory=set)
+    anchored: bool = False
+    # (first line, flow style) of each collection open at the event being added.
+    _open: List[Tuple[int, bool]] = field(default_factory=list, repr=False)
 
     def add(self, event: Any) -> None:
         begin, finish = event.start_mark, event.end_mark
         if self.token_end.get(finish.line, 0) < finish.column:
             self.token_end[finish.line] = finish.column
-        # By name: an import of the event class here would run for every event of every YAML file read.
-        if finish.line > begin.line and type(event).__name__ == "ScalarEvent":
-            last = finish.line if finish.column > 0 else finish.line - 1
-            self.inside_scalar.update(range(begin.line + 1, last + 1))
+        # By name: an import of the event classes here would run for every event of every YAML file read.
+        kind = type(event).__name__
+        if kind == "ScalarEvent":
+            if finish.line > begin.line:
+                last = finish.line if finish.column > 0 else finish.line - 1
+                self.inside_scalar.update(range(begin.line + 1, last + 1))
+                self.continued.update(range(begin.line, finish.line))
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self._open.append((begin.line, bool(event.flow_style)))
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            first, flow = self._open.pop()
+            if flow:
+                self.continued.update(range(first, finish.line))
+        if getattr(event, "anchor", None) is not None:
+            self.anchored = True
 
     def recording(self, get_event: Callable[[], Any]) -> Callable[[], Any]:
         """get_event, adding each event it gives."""
