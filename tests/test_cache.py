@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from polylint import runner
+from polylint import checking
 from tests.conftest import V0_EXPERIMENT, V1_COMPONENT
 
 MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
@@ -14,13 +14,13 @@ MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
 def checked(monkeypatch):
     """The paths the runner really checked (parsed) in this test."""
     seen = []
-    real = runner.process_bytes
+    real = checking.process_bytes
 
     def spy(path, *args, **kwargs):
         seen.append(os.path.basename(path))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "process_bytes", spy)
+    monkeypatch.setattr(checking, "process_bytes", spy)
     return seen
 
 

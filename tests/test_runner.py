@@ -10,7 +10,8 @@ from polylint import rules
 from polylint.config import Settings
 from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
-from polylint.runner import Options, apply_edits, process_bytes, process_path
+from polylint.runner import Options, process_path
+from polylint.checking import apply_edits, process_bytes
 from tests.conftest import V1_COMPONENT
 
 MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
@@ -78,10 +79,10 @@ def test_read_only_file_is_refused_even_for_root(tmp_path, monkeypatch):
 
 
 def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkeypatch):
-    from polylint import runner
+    from polylint import checking
 
     path = write(tmp_path, "v1.yml", MEMORY.encode())
-    real_analyse = runner.analyse
+    real_analyse = checking.analyse
 
     def edit_behind_our_back(source, *args):
         if source.text == FIXED:
@@ -89,7 +90,7 @@ def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkey
                 handle.write(MEMORY + "# edited by someone else\n")
         return real_analyse(source, *args)
 
-    monkeypatch.setattr(runner, "analyse", edit_behind_our_back)
+    monkeypatch.setattr(checking, "analyse", edit_behind_our_back)
     result = process_path(path, UNSAFE_FIX)
     assert open(path).read() == MEMORY + "# edited by someone else\n"
     assert "changed on disk" in [f for f in result.findings if f.code == "PLX008"][0].message
@@ -190,7 +191,7 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path, monkeypatch):
             pass
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
-    monkeypatch.setattr(runner, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(runner, "POOL_AFTER_SECONDS", 0)
     paths = [str(tmp_path / f"v{index}.yml") for index in range(3)]
     results = list(runner.run(paths, Options(Settings()), jobs=2))
     assert [[f.code for f in result.findings] for result in results] == [["PLX113"], ["PLX009"], ["PLX113"]]

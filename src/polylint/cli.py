@@ -143,7 +143,7 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _check(args: argparse.Namespace) -> int:
     from polylint.discovery import discover
     from polylint.output import Report, render
-    from polylint.runner import FileResult, Options, process_bytes, run
+    from polylint.runner import FileResult, Options, run
 
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
@@ -154,6 +154,8 @@ def _check(args: argparse.Namespace) -> int:
     results: List[FileResult]
     status = EXIT_CLEAN
     if args.paths == ["-"]:
+        from polylint.checking import process_bytes
+
         name = args.stdin_filename or "-"
         result = process_bytes(name, sys.stdin.buffer.read(), options)
         results = [result]
