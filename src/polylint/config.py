@@ -13,12 +13,13 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
-from polylint.rules import SELECTOR_PATTERN
 
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
                     ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".polylint_cache", ".eggs")
 CONFIG_FILES = (".polylint.toml", "pyproject.toml")
+# A rule code (rules.CODE_PATTERN) or a prefix of one, as --select and --ignore take them.
+SELECTOR_PATTERN = re.compile(r"^(ALL|PLX\d{0,3})$")
 
 
 class ConfigError(Exception):
