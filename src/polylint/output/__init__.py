@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import List, Protocol
+from typing import TYPE_CHECKING, List, Protocol
 
-from polylint.diagnostics import Finding
+if TYPE_CHECKING:
+    from polylint.diagnostics import Finding
 
 
 @dataclass(frozen=True)
