@@ -181,8 +181,10 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
     kept_files: List[str] = []
     subfolders: List[Tuple[str, str]] = []
     notes: List[str] = []
+    # folder is normal (the walk starts from a normalised root), so its entries' paths are too.
+    prefix = "" if folder == os.curdir else folder + os.sep
     for entry in entries:
-        path = os.path.normpath(entry.path)
+        path = prefix + entry.name
         relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
         if exclusion.excludes(relative, entry.name):
             continue
