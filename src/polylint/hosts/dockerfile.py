@@ -25,6 +25,10 @@ COMMENT_LINE = re.compile(r"^[ \t]*#")
 POLYAXON = re.compile(rb"polyaxon")
 
 
+# Words one of which the lower-cased name of every file `claims` accepts holds, whatever its suffix.
+CLAIMED_NAME_WORDS = ("dockerfile", "containerfile")
+
+
 def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name.startswith(("dockerfile", "containerfile")) or name.endswith((".dockerfile", ".containerfile"))

@@ -21,6 +21,10 @@ SH_STEP = re.compile(r"""\bsh\b\s*\(?\s*(?:script\s*:\s*)?(?P<quote>'''|\"\"\"|'
 POLYAXON = re.compile(rb"polyaxon")
 
 
+# Words one of which the lower-cased name of every file `claims` accepts holds, whatever its suffix.
+CLAIMED_NAME_WORDS = ("jenkinsfile",)
+
+
 def claims(path: HostPath) -> bool:
     name = path.name.lower()
     return name == "jenkinsfile" or name.startswith("jenkinsfile.") or name.endswith(".jenkinsfile")
