@@ -62,9 +62,9 @@ def discover(paths: List[str], settings: Settings, memory: Optional[FolderMemory
     return found
 
 
-def _load_ignores(folder: str) -> List[_Ignore]:
+def _load_ignores(folder: str, names: Iterable[str]) -> List[_Ignore]:
     specs = []
-    for name in IGNORE_FILES:
+    for name in names:
         candidate = os.path.join(folder, name)
         try:
             with open(candidate, encoding="utf-8", errors="replace") as handle:
@@ -131,9 +131,10 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
     root_relative = _relative_to_root(root, settings)
     loaded: Dict[str, List[_Ignore]] = {}
 
-    def own_ignores(folder: str) -> List[_Ignore]:
+    def own_ignores(folder: str, names: Iterable[str] = IGNORE_FILES) -> List[_Ignore]:
+        """The folder's ignore files; names: those it may have (all, unless its listing was seen)."""
         if folder not in loaded:
-            loaded[folder] = _load_ignores(folder)
+            loaded[folder] = _load_ignores(folder, names)
         return loaded[folder]
 
     # Ignore files above the root apply too: memory is trusted only while they are as they were.
@@ -168,7 +169,7 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
 
 
 def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], exclusion: Exclusion,
-                 own_ignores: Callable[[str], List[_Ignore]], files: List[str], found: Discovery,
+                 own_ignores: Callable[[str, Iterable[str]], List[_Ignore]], files: List[str], found: Discovery,
                  memory: Optional[FolderMemory], mtime: int) -> Tuple[List[Tuple[str, str]], bool]:
     """List one folder for real; remember what it holds. Returns its subfolders, and whether memory may be
     trusted below it (not when one of its own ignore files changed since it was remembered)."""
@@ -177,7 +178,10 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
     except OSError as error:
         found.notes.append(f"{folder}: skipped: cannot list folder: {error.strerror}")
         return [], False
-    active = [ignore for base in ignore_folders for ignore in own_ignores(base)]
+    names = {entry.name for entry in entries}
+    ignore_names = [name for name in IGNORE_FILES if name in names]
+    own_ignores(folder, ignore_names)
+    active = [ignore for base in ignore_folders for ignore in own_ignores(base, IGNORE_FILES)]
     kept_files: List[str] = []
     subfolders: List[Tuple[str, str]] = []
     notes: List[str] = []
@@ -200,7 +204,6 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
             kept_files.append(entry.name)
             files.append(path)
     found.notes.extend(notes)
-    ignore_names = [name for name in IGNORE_FILES if any(entry.name == name for entry in entries)]
     stamps = _ignore_stamps(folder, ignore_names)
     trusted = True
     if memory is not None and not is_racy(mtime):
