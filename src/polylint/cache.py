@@ -23,7 +23,7 @@ from polylint.discovery import is_racy
 from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix, Position
 
 if TYPE_CHECKING:
-    from polylint.runner import FileResult, Options
+    from polylint.runner import FileResult, Known, Options
 
 CACHE_FOLDER = ".polylint_cache"
 _CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{16}\.json")
@@ -110,22 +110,18 @@ class Cache:
         # A remembered result stands in for a run only when that run would not rewrite the file.
         return not options.rewrites or not any(f.fix and options.allows(f.fix) for f in findings)
 
-    def lookup(self, path: str, options: Options) -> Optional[FileResult]:
+    def known(self, path: str, options: Options) -> Optional[Known]:
+        """What is remembered of path: the stamp under which its result stands for this run (None when it
+        cannot: a racy stamp, or a result this run would rewrite), and the hash of its bytes."""
         entry = self.entries.get(self._key(path))
         if entry is None:
             return None
-        try:
-            info = os.lstat(path)
-        except OSError:
-            return None
-        if entry.get("racy") or [info.st_size, info.st_mtime_ns] != entry["stamp"]:
-            return None
-        result = self._result(path, entry)
-        return result if self._usable(result.findings, options) else None
+        stands = not entry.get("racy") and (not entry["findings"] or self._usable(self.result(path).findings, options))
+        return (tuple(entry["stamp"]) if stands else None), entry["digest"]
 
-    def digest(self, path: str) -> Optional[str]:
-        entry = self.entries.get(self._key(path))
-        return entry["digest"] if entry else None
+    def result(self, path: str) -> FileResult:
+        """The remembered result of a file that `known` vouched for."""
+        return self._result(path, self.entries[self._key(path)])
 
     def update(self, result: FileResult, options: Options) -> FileResult:
         """Remember a fresh result, or bring back the remembered one for bytes that did not change."""

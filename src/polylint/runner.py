@@ -60,18 +60,19 @@ class FileResult:
     unchanged: bool = False
 
 
-# Candidate files checked in worker processes at once, at most, per process: enough to keep them busy,
-# few enough that memory does not grow with the tree.
-IN_FLIGHT_PER_JOB = 32
-# A run checks its first candidate files in this process. Once that has taken this long, the parsers and
-# checks are loaded, and workers forked from this process start with them instead of importing them
-# anew each; before, a pool would cost more than it saves (a pre-commit hook's handful of files).
-POOL_AFTER_SECONDS = 0.25
+# A run works through its files in this process first. Once that has taken this long, the files left are
+# spread over a pool of workers forked from this process, which start with the parsers it has loaded
+# meanwhile; a run that ends sooner (a pre-commit hook's handful of files) never pays for a pool.
+SPREAD_AFTER_SECONDS = 0.1
+# Files in one task for a worker: enough to pay for the round trip, few enough to keep the workers even.
+TASK_FILES = 128
+# Tasks given out and not yet collected, per worker: memory stays flat however large the tree.
+TASKS_PER_JOB = 4
 
 
 @dataclass(frozen=True)
 class _Candidate:
-    """A file that a prefilter let through: its bytes, to be parsed and checked (in a worker, maybe)."""
+    """A file that a prefilter let through: its bytes, to be parsed and checked."""
 
     path: str
     data: bytes
@@ -79,81 +80,129 @@ class _Candidate:
     digest: Optional[str]
 
 
+# What the cache knows of a file: the (size, mtime) stamp under which its remembered result stands for this
+# run (None when it cannot), and the hash of the bytes it was computed from.
+Known = Tuple[Optional[Tuple[int, int]], Optional[str]]
+# A file's outcome as a worker sends it back, small to send: its result; for a file with nothing to say,
+# only its stamp and hash; None when the cache's result stands.
+Outcome = Union[FileResult, Tuple[Tuple[int, int], Optional[str]], None]
+
+
 def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
     """Results in the order of paths.
 
-    This process reads every file and runs the cheap byte prefilters; only the files they let through are
-    parsed and checked: here at first, then by a pool of `jobs` processes (see POOL_AFTER_SECONDS). A tree
-    with nothing to find never loads a parser; files the cache vouches for are not even read.
+    Each file is read and put to the cheap byte prefilters; only the files they let through are parsed
+    and checked. A tree with nothing to find never loads a parser; files the cache vouches for are only
+    stat-ed. With jobs > 1, a run that lasts spreads its files over `jobs` workers (SPREAD_AFTER_SECONDS).
     """
     import time
+
+    deadline = time.perf_counter() + SPREAD_AFTER_SECONDS
+    for index, path in enumerate(paths):
+        if jobs > 1 and time.perf_counter() > deadline:
+            yield from _spread(paths[index:], options, jobs, cache)
+            return
+        known = cache.known(path, options) if cache is not None else None
+        yield _result(path, outcome(path, known, options), cache, options)
+
+
+def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
+    """Check one file, unless its stamp shows the cache's result still stands."""
+    stamp, known_digest = known if known is not None else (None, None)
+    if stamp is not None:
+        try:
+            info = os.lstat(path)
+        except OSError:
+            pass
+        else:
+            if (info.st_size, info.st_mtime_ns) == stamp:
+                return None
+    read = _read(path, options, known_digest)
+    if isinstance(read, _Candidate):
+        from polylint.checking import check_candidate
+
+        return check_candidate(read, options)
+    if read.findings or read.notes or read.unchanged or read.stamp is None:
+        return read
+    return read.stamp, read.digest
+
+
+def outcomes(work: Sequence[Tuple[str, Optional[Known]]], options: Options) -> List[Outcome]:
+    """A worker's task: the outcomes of some files, in order."""
+    return [outcome(path, known, options) for path, known in work]
+
+
+def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options) -> FileResult:
+    if found is None:
+        assert cache is not None  # only the cache vouches for a file
+        return cache.result(path)
+    result = found if isinstance(found, FileResult) else FileResult(path, stamp=found[0], digest=found[1])
+    return cache.update(result, options) if cache is not None else result
+
+
+def _spread(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache]) -> Iterator[FileResult]:
     from collections import deque
 
-    pending: Deque[Tuple[str, Union[FileResult, Future[FileResult]], bool]] = deque()
-    pool: Optional[ProcessPoolExecutor] = None
-    checked_here = 0.0
+    work = [(path, cache.known(path, options) if cache is not None else None) for path in paths]
+    workers = _Workers(jobs)
+    pending: Deque[Tuple[List[Tuple[str, Optional[Known]]], Future[List[Outcome]]]] = deque()
     try:
-        for path in paths:
-            hit = cache.lookup(path, options) if cache else None
-            if hit is not None:
-                pending.append((path, hit, False))
-                continue
-            read = _read(path, options, cache.digest(path) if cache else None)
-            if isinstance(read, FileResult):
-                pending.append((path, read, True))
-            elif pool is None and (jobs == 1 or checked_here < POOL_AFTER_SECONDS):
-                from polylint.checking import check_candidate
-
-                started = time.perf_counter()
-                pending.append((path, check_candidate(read, options), True))
-                checked_here += time.perf_counter() - started
-            else:
-                pool, future = _submit(pool, jobs, read, options)
-                pending.append((path, future, True))
-            while pending and (isinstance(pending[0][1], FileResult) or pending[0][1].done()
-                               or len(pending) > jobs * IN_FLIGHT_PER_JOB):
-                yield _finish(*pending.popleft(), cache, options)
+        for first in range(0, len(work), TASK_FILES):
+            task = work[first:first + TASK_FILES]
+            pending.append((task, workers.submit(task, options)))
+            while pending and (pending[0][1].done() or len(pending) > jobs * TASKS_PER_JOB):
+                yield from _collect(*pending.popleft(), workers, options, cache)
         while pending:
-            yield _finish(*pending.popleft(), cache, options)
+            yield from _collect(*pending.popleft(), workers, options, cache)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        workers.shutdown()
 
 
-def _submit(pool: Optional[ProcessPoolExecutor], jobs: int, candidate: _Candidate,
-            options: Options) -> Tuple[ProcessPoolExecutor, Future[FileResult]]:
-    """Check candidate in a worker: the pool's, or a new pool's when there is none or it broke."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from polylint.checking import check_candidate
-
-    if pool is not None:
-        try:
-            return pool, pool.submit(check_candidate, candidate, options)
-        except BrokenProcessPool:  # a worker died on an earlier file: go on with new workers
-            pass
-    pool = ProcessPoolExecutor(max_workers=jobs)
-    return pool, pool.submit(check_candidate, candidate, options)
+def _collect(task: List[Tuple[str, Optional[Known]]], future: Future[List[Outcome]], workers: _Workers,
+             options: Options, cache: Optional[Cache]) -> Iterator[FileResult]:
+    try:
+        found = future.result()
+    except Exception:  # a worker died (a parser crashing its process): find the file, check the others
+        found = [_alone(path, known, workers, options) for path, known in task]
+    for (path, _known), one in zip(task, found):
+        yield _result(path, one, cache, options)
 
 
-def _finish(path: str, item: Union[FileResult, Future[FileResult]], fresh: bool, cache: Optional[Cache],
-            options: Options) -> FileResult:
-    if isinstance(item, FileResult):
-        result = item
-    else:
-        try:
-            result = item.result()
-        except Exception as error:  # a worker that died (a parser crashing the process) fails its file only
-            from polylint.checks.read_errors import INTERNAL_ERROR
+def _alone(path: str, known: Optional[Known], workers: _Workers, options: Options) -> Outcome:
+    try:
+        return workers.submit([(path, known)], options).result()[0]
+    except Exception as error:
+        from polylint.checks.read_errors import INTERNAL_ERROR
 
-            return FileResult(path, findings=[whole_file_finding(
-                path, INTERNAL_ERROR.code,
-                f"internal error: the worker checking this file failed ({type(error).__name__}: {error}); "
-                "please report it")])
-    if fresh and cache is not None:
-        result = cache.update(result, options)
-    return result
+        return FileResult(path, findings=[whole_file_finding(
+            path, INTERNAL_ERROR.code,
+            f"internal error: the worker checking this file failed ({type(error).__name__}: {error}); "
+            "please report it")])
+
+
+class _Workers:
+    """A process pool, replaced by a new one when a worker dies, so that a file that crashes its worker
+    fails alone."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: Optional[ProcessPoolExecutor] = None
+
+    def submit(self, task: List[Tuple[str, Optional[Known]]], options: Options) -> Future[List[Outcome]]:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._pool is not None:
+            try:
+                return self._pool.submit(outcomes, task, options)
+            except BrokenProcessPool:
+                self._pool.shutdown(cancel_futures=True)
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self._pool.submit(outcomes, task, options)
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
 
 def process_path(path: str, options: Options, known_digest: Optional[str] = None) -> FileResult:
