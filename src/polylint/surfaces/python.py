@@ -26,7 +26,7 @@ V0_IMPORT_CODE = "PLX301"  # checks/python/v0_import.py; named here so that host
 @functools.cache
 def _needles() -> Tuple[Tuple[bytes, ...], re.Pattern[bytes]]:
     """The environment variables that do not name polyaxon, and the v0 REST endpoints."""
-    from polylint.knowledge.client import ENVIRONMENT, REST_ENTITIES
+    from polylint.knowledge.platform import ENVIRONMENT, REST_ENTITIES
 
     names = tuple(sorted(name.encode() for name in ENVIRONMENT if not name.startswith("POLYAXON")))
     endpoints = re.compile(rb"/api/v1/[^/\s'\"]+/[^/\s'\"]+/(?:"
