@@ -200,7 +200,7 @@ def bench(sizes: List[int], repeat: int, jobs: int) -> List[Dict[str, str]]:
         del chosen
         names = [str(path.relative_to(hook)) for path in sorted(hook.rglob("*.*"))]
         python_pass = timed([PYTHON, "-c", "pass"], hook, repeat)
-        precommit = timed(polylint("--no-cache", *names), hook, repeat)
+        precommit = timed(polylint("--no-cache", *names), hook, repeat)  # the hook's entry has --no-cache
         rows.append(row("(d) pre-commit, 5 files", precommit, "python -c pass", python_pass, "<= 4x"))
 
         hit_heavy = base / "hitheavy"

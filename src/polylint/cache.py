@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
@@ -45,7 +45,7 @@ def _code_fingerprint() -> str:
 
 
 def _settings_fingerprint(settings: Settings) -> str:
-    relevant = {field.name: getattr(settings, field.name) for field in fields(settings) if field.name != "source"}
+    relevant = {name: getattr(settings, name) for name in Settings._fields if name != "source"}
     return hashlib.sha256(repr(sorted(relevant.items(), key=lambda item: item[0])).encode()).hexdigest()[:16]
 
 
@@ -92,7 +92,7 @@ class Cache:
     @classmethod
     def load(cls, settings: Settings) -> Cache:
         name = f"{_code_fingerprint()}-{_settings_fingerprint(settings)}.json"
-        file = settings.root / CACHE_FOLDER / name
+        file = Path(settings.root, CACHE_FOLDER, name)
         try:
             with file.open(encoding="utf-8") as handle:
                 stored = json.load(handle)

@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
-from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Protocol, Tuple
 
-from polylint.config import Exclusion, Settings
+from polylint.config import Exclusion, Settings, posix
 from polylint.hosts import claiming
 
 IGNORE_FILES = (".gitignore", ".polylintignore")
@@ -28,11 +26,13 @@ def is_racy(mtime_ns: int) -> bool:
     return mtime_ns >= time.time_ns() - RACY_NANOSECONDS
 
 
-@dataclass
 class Discovery:
-    files: List[str] = field(default_factory=list)
-    notes: List[str] = field(default_factory=list)
-    missing: List[str] = field(default_factory=list)
+    """The files to check, what was skipped and why, and the paths given that do not exist."""
+
+    def __init__(self) -> None:
+        self.files: List[str] = []
+        self.notes: List[str] = []
+        self.missing: List[str] = []
 
 
 if TYPE_CHECKING:
@@ -81,9 +81,11 @@ def _folders_above(start: str) -> List[str]:
     """The folders above start up to the repository root (the folder holding .git), outermost first;
     none outside a repository."""
     above: List[str] = []
-    for parent in Path(os.path.abspath(start)).parents:
-        above.insert(0, str(parent))
-        if (parent / ".git").exists():
+    folder = os.path.abspath(start)
+    while os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+        above.insert(0, folder)
+        if os.path.exists(os.path.join(folder, ".git")):
             return above
     return []
 
@@ -95,7 +97,7 @@ def _ignored(path: str, is_dir: bool, ignores: List[_Ignore]) -> bool:
         relative = os.path.relpath(absolute, base)
         if relative.startswith(".."):
             continue
-        if spec.match_file(PurePath(relative).as_posix() + ("/" if is_dir else "")):
+        if spec.match_file(posix(relative) + ("/" if is_dir else "")):
             return True
     return False
 
@@ -217,7 +219,7 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
 
 def _relative_to_root(path: str, settings: Settings) -> str:
     relative = os.path.relpath(os.path.abspath(path), settings.root)
-    return "" if relative == "." or relative.startswith("..") else Path(relative).as_posix()
+    return "" if relative == "." or relative.startswith("..") else posix(relative)
 
 
 def _natural_order(path: str) -> List[str]:

@@ -11,9 +11,8 @@ import codecs
 import errno
 import os
 import stat
-from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Deque, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Deque, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from polylint.config import Settings
 from polylint.hosts import claiming
@@ -26,8 +25,10 @@ if TYPE_CHECKING:
     from polylint.diagnostics import Finding, Fix, LocatedFix
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
+    """What a run does besides checking (named tuples and plain classes here: no dataclass machinery to import
+    on a pre-commit run)."""
+
     settings: Settings
     fix: bool = False
     unsafe_fixes: bool = False
@@ -46,18 +47,28 @@ class Options:
         )
 
 
-@dataclass
 class FileResult:
-    path: str
-    findings: List[Finding] = field(default_factory=list)
-    fixed: int = 0
-    diff: str = ""
-    new_data: Optional[bytes] = None
-    notes: List[str] = field(default_factory=list)
-    # For the cache: the hash and (size, mtime) of the bytes that were checked.
-    digest: Optional[str] = None
-    stamp: Optional[Tuple[int, int]] = None
-    unchanged: bool = False
+    """What a run found in one file, and what it did to it."""
+
+    __slots__ = ("diff", "digest", "findings", "fixed", "new_data", "notes", "path", "stamp", "unchanged")
+
+    def __init__(self, path: str, findings: Optional[List[Finding]] = None, fixed: int = 0, diff: str = "",
+                 new_data: Optional[bytes] = None, notes: Optional[List[str]] = None, digest: Optional[str] = None,
+                 stamp: Optional[Tuple[int, int]] = None, unchanged: bool = False) -> None:
+        self.path = path
+        self.findings: List[Finding] = findings if findings is not None else []
+        self.fixed = fixed
+        self.diff = diff
+        self.new_data = new_data
+        self.notes: List[str] = notes if notes is not None else []
+        # For the cache: the hash and (size, mtime) of the bytes that were checked, and whether they are
+        # the bytes the cache remembers.
+        self.digest = digest
+        self.stamp = stamp
+        self.unchanged = unchanged
+
+    def __repr__(self) -> str:
+        return f"FileResult({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
 # A run works through its files in this process first. Once that has taken this long, the files left are
@@ -70,8 +81,7 @@ TASK_FILES = 128
 TASKS_PER_JOB = 4
 
 
-@dataclass(frozen=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     """A file that a prefilter let through: its bytes, to be parsed and checked."""
 
     path: str

@@ -10,7 +10,7 @@ A host kind is a module in this package with three functions:
 
 A kind declares ``CLAIMED_SUFFIXES`` (the final suffixes, lower case, of every name it claims) or, when it
 claims names whatever their suffix, ``CLAIMED_NAME_WORDS`` (one of which every name it claims holds): a file
-is put only to the kinds that could claim it. Modules are found with ``pkgutil``; a new host kind is a new
+is put only to the kinds that could claim it. Modules are found by listing the package; a new host kind is a new
 module.
 """
 
@@ -19,7 +19,6 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-import pkgutil
 import re
 from types import ModuleType
 from typing import Callable, Dict, Optional, Tuple
@@ -27,11 +26,11 @@ from typing import Callable, Dict, Optional, Tuple
 
 @functools.cache
 def host_kinds() -> Tuple[ModuleType, ...]:
-    modules = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
-        if not info.name.startswith("_"):
-            modules.append(importlib.import_module(f"{__name__}.{info.name}"))
-    return tuple(modules)
+    # The package's folder listed directly: pkgutil.iter_modules would import inspect, a tenth of a
+    # pre-commit run's start-up.
+    names = sorted({entry.name[:-3] for folder in __path__ for entry in os.scandir(folder)
+                    if entry.name.endswith(".py") and not entry.name.startswith("_")})
+    return tuple(importlib.import_module(f"{__name__}.{name}") for name in names)
 
 
 class HostPath:

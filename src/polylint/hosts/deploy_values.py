@@ -11,7 +11,6 @@ comments a fix left where a v0 setting had no v1 place (``LEFTOVER``).
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
@@ -59,7 +58,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     documents = yield from yaml_documents(source)
     if documents is None:
         return
-    named_for_polyaxon = "polyaxon" in PurePath(source.path).name.lower()
+    named_for_polyaxon = "polyaxon" in HostPath(source.path).name.lower()
     for document in documents:
         markers = v0_markers(document.data, named_for_polyaxon)
         if markers:

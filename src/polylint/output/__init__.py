@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, List, Protocol
+from typing import TYPE_CHECKING, List, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from polylint.diagnostics import Finding
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     findings: List[Finding]
     fixed: int
     fixing: bool

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple
 
 
@@ -55,12 +54,13 @@ def could_hold_findings(data: bytes) -> bool:
     return any(name in data for name in names) or (b"/api/v1/" in data and endpoints.search(data) is not None)
 
 
-@dataclass(frozen=True)
 class PythonParseError(Exception):
     """libcst could not parse the text: its reason and the 0-based offset of the line and column it named."""
 
-    reason: str
-    offset: int
+    def __init__(self, reason: str, offset: int) -> None:
+        super().__init__(reason, offset)
+        self.reason = reason
+        self.offset = offset
 
 
 # libcst holds a node for every token with its whitespace: a multi-megabyte file (minified or generated
