@@ -132,9 +132,7 @@ def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
         from polylint.checking import check_candidate
 
         return check_candidate(read, options)
-    if read.findings or read.notes or read.unchanged or read.stamp is None:
-        return read
-    return read.stamp, read.digest
+    return read
 
 
 def outcomes(work: Sequence[Tuple[str, Optional[Known]]], options: Options) -> List[Outcome]:
@@ -219,22 +217,23 @@ def process_path(path: str, options: Options, known_digest: Optional[str] = None
     """Read and check one file. known_digest: the content hash the cache holds for it, if any; when the
     bytes still hash to it, the result says `unchanged` and nothing is checked."""
     read = _read(path, options, known_digest)
-    if isinstance(read, FileResult):
-        return read
-    from polylint.checking import check_candidate
+    if isinstance(read, _Candidate):
+        from polylint.checking import check_candidate
 
-    return check_candidate(read, options)
+        return check_candidate(read, options)
+    return read if isinstance(read, FileResult) else FileResult(path, stamp=read[0], digest=read[1])
 
 
-def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[FileResult, _Candidate]:
-    """A file's bytes when a prefilter lets them through, else its final result: nothing to check, a
-    stated skip, a read error, or bytes unchanged since the cache's run."""
+def _read(path: str, options: Options,
+          known_digest: Optional[str]) -> Union[FileResult, _Candidate, Tuple[Tuple[int, int], Optional[str]]]:
+    """A file's bytes when a prefilter lets them through; for a file with nothing to say (most of them), its
+    stamp and hash; else its final result: a stated skip, a read error, or bytes unchanged since the cache's
+    run."""
     kinds = claiming(path)
     if not kinds:
         return FileResult(path)
     try:
-        # O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        descriptor = os.open(path, _READ_FLAGS)
     except OSError as error:
         if error.errno == errno.ELOOP:
             return FileResult(path, notes=[f"{path}: skipped: a symbolic link is never followed"])
@@ -257,8 +256,12 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
     if known_digest is not None and content == known_digest:
         return FileResult(path, digest=content, stamp=stamp, unchanged=True)
     if not passing(kinds, data):
-        return FileResult(path, digest=content, stamp=stamp)
+        return stamp, content
     return _Candidate(path, data, stamp, content)
+
+
+# O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
 def passing(kinds: Tuple[ModuleType, ...], data: bytes) -> Tuple[ModuleType, ...]:
@@ -266,7 +269,7 @@ def passing(kinds: Tuple[ModuleType, ...], data: bytes) -> Tuple[ModuleType, ...
     # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         data = data.decode("utf-16", errors="replace").encode("utf-8")
-    return tuple(kind for kind in kinds if kind.prefilter(data))
+    return tuple([kind for kind in kinds if kind.prefilter(data)])
 
 
 def _read_all(descriptor: int, size: int) -> bytes:
