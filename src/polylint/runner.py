@@ -1,7 +1,7 @@
 """A run: read each file, put it to the cheap byte prefilters, and check those they let through.
 
-Hosts are independent, so a run spreads the files that need checking over a process pool and gives the
-results back in the order the files were found. This module stays light: the checks, the rules and the
+Files are independent, so a run that lasts spreads them over a process pool, and gives the results back
+in the order the files were found. This module stays light: the checks, the rules and the
 parsers (checking.py) load only when a file may hold a finding.
 """
 
@@ -90,12 +90,14 @@ class _Candidate(NamedTuple):
     digest: Optional[str]
 
 
+# A file with nothing to say, as reading it leaves it: its (size, mtime) stamp and the hash of its bytes.
+Clean = Tuple[Tuple[int, int], Optional[str]]
 # What the cache knows of a file: the (size, mtime) stamp under which its remembered result stands for this
 # run (None when it cannot), and the hash of the bytes it was computed from.
 Known = Tuple[Optional[Tuple[int, int]], Optional[str]]
-# A file's outcome as a worker sends it back, small to send: its result; for a file with nothing to say,
-# only its stamp and hash; None when the cache's result stands.
-Outcome = Union[FileResult, Tuple[Tuple[int, int], Optional[str]], None]
+# A file's outcome as a worker sends it back, small to send: its result, or Clean, or None when the cache's
+# result stands.
+Outcome = Union[FileResult, Clean, None]
 
 
 def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
@@ -224,8 +226,7 @@ def process_path(path: str, options: Options, known_digest: Optional[str] = None
     return read if isinstance(read, FileResult) else FileResult(path, stamp=read[0], digest=read[1])
 
 
-def _read(path: str, options: Options,
-          known_digest: Optional[str]) -> Union[FileResult, _Candidate, Tuple[Tuple[int, int], Optional[str]]]:
+def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[FileResult, _Candidate, Clean]:
     """A file's bytes when a prefilter lets them through; for a file with nothing to say (most of them), its
     stamp and hash; else its final result: a stated skip, a read error, or bytes unchanged since the cache's
     run."""
