@@ -50,3 +50,17 @@ def test_the_stream_end_counts_for_the_last_line() -> None:
     text = "a: 1\n...\n# c"
     [document] = load_documents(text, LineIndex(text))
     assert document.token_lines.token_end == {0: 4, 1: 3, 2: 3}
+
+
+def test_lines_that_a_scalar_or_flow_collection_goes_on_past() -> None:
+    text = "a: [1,\n  2]\nb: |\n  x\n  y\nc: 'p\n  q'\nd: {e: [1, 2]}\nf: plain\n"
+    [document] = load_documents(text, LineIndex(text))
+    # The flow list (line 0), the block scalar from its header to its last line (2-4), the quoted one (5).
+    assert document.token_lines.continued == {0, 2, 3, 4, 5}
+    assert not document.token_lines.anchored
+
+
+def test_an_anchor_or_alias_is_noted() -> None:
+    for text in ("a: &x 1\nb: *x\n", "a: &x {b: 1}\n"):
+        [document] = load_documents(text, LineIndex(text))
+        assert document.token_lines.anchored
