@@ -27,7 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence, Tuple
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -153,8 +153,13 @@ def row(name: str, timing: Timing, baseline_name: str, baseline: Optional[Timing
             "target": target, "peak MB": f"{timing.peak_mb:.0f}"}
 
 
-def bench(sizes: List[int], repeat: int, jobs: int) -> List[Dict[str, str]]:
+Growth = Dict[str, List[Tuple[int, float]]]
+
+
+def bench(sizes: List[int], repeat: int, jobs: int) -> Tuple[List[Dict[str, str]], Growth]:
+    """The table's rows, and for each case timed at every size, its (size, seconds) points."""
     rows: List[Dict[str, str]] = []
+    growth: Growth = {}
     with tempfile.TemporaryDirectory(prefix="polylint-bench-") as scratch:
         base = Path(scratch)
         ENV["PYTHONPYCACHEPREFIX"] = str(base / "bytecode")
@@ -190,6 +195,9 @@ def bench(sizes: List[int], repeat: int, jobs: int) -> List[Dict[str, str]]:
             timed(polylint("."), mixed, 1)
             warm_b = timed(polylint("."), mixed, repeat)
             rows.append(row(f"(b) warm re-run, {size} files", warm_b, "(b) cold", cold_b, "<= 0.2x"))
+            for name, timing in (("grep -rl polyaxon", grep), ("(a) no hit", cold_a), ("(a) warm", warm_a),
+                                 ("(b) 1% hits", cold_b), ("(b) warm", warm_b)):
+                growth.setdefault(name, []).append((size, timing.seconds))
 
         heavy = base / "heavy"
         heavy.mkdir()
@@ -214,7 +222,30 @@ def bench(sizes: List[int], repeat: int, jobs: int) -> List[Dict[str, str]]:
         one = timed(polylint("--no-cache", "--jobs", "1", "."), hit_heavy, repeat)
         two = timed(polylint("--no-cache", "--jobs", str(jobs), "."), hit_heavy, repeat)
         rows.append(row(f"--jobs {jobs} on a 50%-hit tree (2,000 files)", two, "--jobs 1", one, "<= 0.625x"))
-    return rows
+    return rows, growth
+
+
+def chart(growth: Growth, path: Path) -> bool:
+    """Time against tree size, one line a case, as a PNG; False when matplotlib is not installed."""
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return False
+    figure, axes = plt.subplots(figsize=(7, 4.5))
+    for name, points in growth.items():
+        axes.plot([size for size, _ in points], [seconds for _, seconds in points], marker="o", label=name)
+    axes.set_xlabel("files in the tree")
+    axes.set_ylabel("seconds (best of the repeats)")
+    axes.set_title("polylint check: time against tree size")
+    axes.grid(alpha=0.3)
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=120)
+    plt.close(figure)
+    return True
 
 
 def markdown(rows: List[Dict[str, str]], command: str) -> str:
@@ -232,11 +263,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
-    rows = bench([int(size) for size in args.sizes.split(",")], args.repeat, args.jobs)
+    rows, growth = bench([int(size) for size in args.sizes.split(",")], args.repeat, args.jobs)
     command = "python bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
     table = markdown(rows, command.strip())
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "latest.md").write_text(table)
+    if chart(growth, args.out / "latest.png"):
+        print(f"chart: {args.out / 'latest.png'}", file=sys.stderr)
     sys.stdout.write(table)
     return 0
 
