@@ -127,7 +127,7 @@ def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], k
                  settings: Settings) -> Tuple[SourceFile, List[_Hit], int, List[Tuple[_Hit, str]]]:
     """Apply every non-overlapping candidate fix at once; when the result does not verify, retry one by one."""
     chosen = _non_overlapping(candidates)
-    new_source, new_hits, error = _try(source, chosen, kinds, settings)
+    new_source, new_hits, error = _try(source, hits, chosen, kinds, settings)
     if error is None:
         # Diagnostics that share a fix (a Python module is rewritten as a whole) are all fixed by it.
         used = {hit.fix.edits for hit in chosen if hit.fix}
@@ -142,7 +142,7 @@ def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], k
         again = [h for h in current_hits if h.code == hit.code and h.fix and h.message == hit.message]
         if not again:
             continue
-        attempt, attempt_hits, error = _try(current, [again[0]], kinds, settings)
+        attempt, attempt_hits, error = _try(current, current_hits, [again[0]], kinds, settings)
         if error is None:
             current, current_hits, applied = attempt, attempt_hits, applied + 1
         else:
@@ -150,20 +150,17 @@ def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], k
     return current, current_hits, applied, failures
 
 
-def _try(source: SourceFile, chosen: List[_Hit], kinds: Tuple[ModuleType, ...],
+def _try(source: SourceFile, hits: List[_Hit], chosen: List[_Hit], kinds: Tuple[ModuleType, ...],
          settings: Settings) -> Tuple[SourceFile, List[_Hit], Optional[str]]:
     edits = [edit for hit in chosen if hit.fix for edit in hit.fix.edits]
     new_source = source.with_text(apply_edits(source.text, edits, source.newline))
-    before = {hit.message for hit in analyse_errors(source, kinds, settings)}
+    # The read errors source had already (hits keeps every one, enabled or not): only new ones count.
+    before = {hit.message for hit in hits if hit.code in READ_ERROR_CODES}
     new_hits = analyse(new_source, kinds, settings)
     broken = [hit for hit in new_hits if hit.code in READ_ERROR_CODES and hit.message not in before]
     if broken:
         return source, [], f"the result did not verify ({broken[0].message})"
     return new_source, new_hits, None
-
-
-def analyse_errors(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings) -> List[_Hit]:
-    return [hit for hit in analyse(source, kinds, settings) if hit.code in READ_ERROR_CODES]
 
 
 def _non_overlapping(candidates: Iterable[_Hit]) -> List[_Hit]:
