@@ -234,3 +234,11 @@ def test_corpus_every_v0_file_converts_to_valid_polyaxon_v1(capsys: pytest.Captu
         print(f"\ncorpus v0 files: {sum(outcomes.values()) + len(failures)}; {dict(outcomes)}; "
               f"failures: {len(failures)}; kinds converted: {dict(kinds)}")
     assert not failures, "\n".join(failures)
+
+
+def test_a_framework_container_is_copied_into_tags_not_moved_with_its_comment():
+    # The v1 tree is quoted for YAML 1.1 in place: the v0 list itself, with its comment, was once put there.
+    v0 = "version: 1\nkind: experiment\nframework: [on, x]  # c\nbuild:\n  image: python:3.8\nrun:\n  cmd: python train.py\n"
+    converted = fixed_text("polyaxonfile.yml", v0)
+    assert 'tags: [["on", x]]  # c\n' in converted
+    assert converted.count("# c") == 1
