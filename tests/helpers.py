@@ -10,7 +10,8 @@ from typing import List, Optional, Sequence
 
 from polylint.config import Settings
 from polylint.diagnostics import Finding
-from polylint.runner import FileResult, Options, process_bytes
+from polylint.runner import FileResult, Options
+from polylint.checking import process_bytes
 
 
 def run(name: str, text: str, *, fix: bool = False, unsafe: bool = False,

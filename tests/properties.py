@@ -14,7 +14,8 @@ from typing import List, Tuple
 from polylint.config import Settings
 from polylint.diagnostics import Edit
 from polylint.hosts import claiming
-from polylint.runner import MAX_FIX_ROUNDS, Options, analyse, apply_edits, process_bytes
+from polylint.runner import Options
+from polylint.checking import MAX_FIX_ROUNDS, analyse, apply_edits, process_bytes
 from polylint.source import SourceFile, detect_newline
 
 FIX = Options(Settings(), fix=True, unsafe_fixes=True)

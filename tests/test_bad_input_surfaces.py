@@ -7,7 +7,8 @@ import json
 import pytest
 
 from polylint.config import Settings
-from polylint.runner import Options, process_bytes
+from polylint.runner import Options
+from polylint.checking import process_bytes
 
 FIX = Options(Settings(), fix=True, unsafe_fixes=True)
 V0_PY = "from polyaxon_client.tracking import Experiment\nexperiment = Experiment()\n"

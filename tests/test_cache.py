@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from polylint import runner
+from polylint import checking
 from tests.conftest import V0_EXPERIMENT, V1_COMPONENT
 
 MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
@@ -14,13 +14,13 @@ MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
 def checked(monkeypatch):
     """The paths the runner really checked (parsed) in this test."""
     seen = []
-    real = runner.process_bytes
+    real = checking.process_bytes
 
     def spy(path, *args, **kwargs):
         seen.append(os.path.basename(path))
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(runner, "process_bytes", spy)
+    monkeypatch.setattr(checking, "process_bytes", spy)
     return seen
 
 
@@ -74,8 +74,25 @@ def test_cache_folder_ignores_itself_and_holds_json(polylint, tmp_path):
     folder = tmp_path / ".polylint_cache"
     assert (folder / ".gitignore").read_text().endswith("*\n")
     [cache_file] = folder.glob("*.json")
-    assert list(json.loads(cache_file.read_text())["files"].values())[0]["findings"][0]["code"] == "PLX100"
+    [entry] = json.loads(cache_file.read_text())["files"].values()
+    assert entry[-1][0]["code"] == "PLX100"  # [size, mtime, hash, racy, notes, findings]
     assert not (tmp_path / ".gitignore").exists()
+
+
+def test_malformed_entries_are_not_trusted(polylint, tmp_path):
+    (tmp_path / "a.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / "b.yml").write_text(V0_EXPERIMENT)
+    an_hour_ago = time.time() - 3600
+    for name in ("a.yml", "b.yml"):
+        os.utime(tmp_path / name, (an_hour_ago, an_hour_ago))
+    polylint("check")
+    [cache_file] = (tmp_path / ".polylint_cache").glob("*.json")
+    stored = json.loads(cache_file.read_text())
+    first, second = sorted(stored["files"])
+    stored["files"][first] = {"stamp": "not a list"}
+    stored["files"][second][-1] = [{"code": "PLX100"}]  # a finding without its fields
+    cache_file.write_text(json.dumps(stored))
+    assert polylint("check").out.count("PLX100") == 2
 
 
 def test_corrupt_cache_is_ignored(polylint, tmp_path):

@@ -23,11 +23,11 @@ def test_ignore_beats_an_equally_specific_select():
 def test_found_by_walking_up_and_pyproject_needs_the_table(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[tool.black]\n")
     (tmp_path / "sub" / "deep").mkdir(parents=True)
-    assert find_config(tmp_path / "sub" / "deep") is None
+    assert find_config(str(tmp_path / "sub" / "deep")) is None
     (tmp_path / "sub" / ".polylint.toml").write_text("ignore = ['PLX1']\n")
-    assert find_config(tmp_path / "sub" / "deep") == (tmp_path / "sub" / ".polylint.toml").resolve()
-    settings = load_settings(None, tmp_path / "sub" / "deep")
-    assert settings.ignore == ("PLX1",) and settings.root == (tmp_path / "sub").resolve()
+    assert find_config(str(tmp_path / "sub" / "deep")) == str((tmp_path / "sub" / ".polylint.toml").resolve())
+    settings = load_settings(None, str(tmp_path / "sub" / "deep"))
+    assert settings.ignore == ("PLX1",) and settings.root == str((tmp_path / "sub").resolve())
 
 
 def test_every_key_is_validated():
@@ -47,18 +47,18 @@ def test_every_key_is_validated():
 def test_invalid_toml_is_a_config_error(tmp_path):
     (tmp_path / ".polylint.toml").write_text("select = [\n")
     with pytest.raises(ConfigError, match="not valid TOML"):
-        load_settings(None, tmp_path)
+        load_settings(None, str(tmp_path))
 
 
 def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path):
     (tmp_path / ".polylint.toml").write_bytes(b'select = ["PLX1"]  # caf\xe9\n')
     with pytest.raises(ConfigError, match="not valid TOML: 'utf-8' codec can't decode"):
-        load_settings(None, tmp_path)
+        load_settings(None, str(tmp_path))
 
 
 def test_crlf_config_reads_like_lf(tmp_path):
     (tmp_path / ".polylint.toml").write_bytes(b'select = ["PLX1"]\r\nignore = ["PLX101"]\r\n')
-    settings = load_settings(None, tmp_path)
+    settings = load_settings(None, str(tmp_path))
     assert (settings.select, settings.ignore) == (("PLX1",), ("PLX101",))
 
 

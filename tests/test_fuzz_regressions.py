@@ -6,7 +6,8 @@ Each test names the input shape and what went wrong; the fix is in the module th
 import json
 
 from polylint.config import Settings
-from polylint.runner import Options, process_bytes
+from polylint.runner import Options
+from polylint.checking import process_bytes
 from tests.helpers import fixed_text
 
 FIX = Options(Settings(), fix=True, unsafe_fixes=True)

@@ -9,7 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from polylint.config import Settings
-from polylint.runner import Options, process_bytes
+from polylint.runner import Options
+from polylint.checking import process_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 FILES = sorted(path for area in ("requirements", "deploy") for path in (FIXTURES / area).glob("*/before/*"))

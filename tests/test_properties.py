@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from polylint.config import Settings
-from polylint.runner import Options, process_bytes
+from polylint.runner import Options
+from polylint.checking import process_bytes
 
 SCALARS = st.one_of(st.integers(-5, 4096), st.floats(0, 10, allow_nan=False).map(lambda f: round(f, 3)),
                     st.booleans(), st.sampled_from(["relu", "{{ lr }}", "'{{ x }}'", '"a: b"', "512Mi", "null", ""]),

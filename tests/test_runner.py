@@ -3,6 +3,7 @@
 import codecs
 import os
 import stat
+import time
 
 import pytest
 
@@ -10,8 +11,9 @@ from polylint import rules
 from polylint.config import Settings
 from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
-from polylint.runner import Options, apply_edits, process_bytes, process_path
-from tests.conftest import V1_COMPONENT
+from polylint.runner import Options, process_path
+from polylint.checking import apply_edits, process_bytes
+from tests.conftest import V0_EXPERIMENT, V1_COMPONENT
 
 MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
 FIXED = MEMORY.replace("512}", "512Mi}")
@@ -78,10 +80,10 @@ def test_read_only_file_is_refused_even_for_root(tmp_path, monkeypatch):
 
 
 def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkeypatch):
-    from polylint import runner
+    from polylint import checking
 
     path = write(tmp_path, "v1.yml", MEMORY.encode())
-    real_analyse = runner.analyse
+    real_analyse = checking.analyse
 
     def edit_behind_our_back(source, *args):
         if source.text == FIXED:
@@ -89,7 +91,7 @@ def test_file_changed_between_read_and_write_is_not_overwritten(tmp_path, monkey
                 handle.write(MEMORY + "# edited by someone else\n")
         return real_analyse(source, *args)
 
-    monkeypatch.setattr(runner, "analyse", edit_behind_our_back)
+    monkeypatch.setattr(checking, "analyse", edit_behind_our_back)
     result = process_path(path, UNSAFE_FIX)
     assert open(path).read() == MEMORY + "# edited by someone else\n"
     assert "changed on disk" in [f for f in result.findings if f.code == "PLX008"][0].message
@@ -170,28 +172,75 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path, monkeypatch):
     for index in range(3):
         write(tmp_path, f"v{index}.yml", MEMORY.encode())
 
-    class DeadFuture(concurrent.futures.Future):
-        def __init__(self):
-            super().__init__()
-            self.set_exception(concurrent.futures.process.BrokenProcessPool("a worker died"))
-
     class Pool:
+        """Runs tasks in this process; a task holding v1.yml kills its worker, as a crashing parser would."""
+
         def __init__(self, max_workers):
             self.max_workers = max_workers
 
-        def submit(self, function, candidate, options):
+        def submit(self, function, task, options):
             future = concurrent.futures.Future()
-            if candidate.path.endswith("v1.yml"):
-                return DeadFuture()
-            future.set_result(function(candidate, options))
+            if any(path.endswith("v1.yml") for path, _known in task):
+                future.set_exception(concurrent.futures.process.BrokenProcessPool("a worker died"))
+            else:
+                future.set_result(function(task, options))
             return future
 
         def shutdown(self, cancel_futures):
             pass
 
     monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", Pool)
-    monkeypatch.setattr(runner, "POOL_MIN_FILES", 0)
+    monkeypatch.setattr(runner, "SPREAD_AFTER_SECONDS", 0)
     paths = [str(tmp_path / f"v{index}.yml") for index in range(3)]
     results = list(runner.run(paths, Options(Settings()), jobs=2))
     assert [[f.code for f in result.findings] for result in results] == [["PLX113"], ["PLX009"], ["PLX113"]]
     assert "the worker checking this file failed" in results[1].findings[0].message
+
+
+SPREAD_TREE = {
+    "a.yml": V0_EXPERIMENT,
+    "b.py": "from polyaxon_client.tracking import Experiment\n\nexperiment = Experiment()\n",
+    "c.sh": "#!/bin/sh\npolyaxon experiment -xp 1 logs\n",
+    "d.md": "# Notes\n\nNothing to see.\n",
+    "e.yml": MEMORY,
+    "f.py": "print('hello')\n",
+}
+
+
+def spread_tree(tmp_path):
+    an_hour_ago = time.time() - 3600  # not racy: the cache may vouch for them
+    for name, text in SPREAD_TREE.items():
+        path = tmp_path / name
+        path.write_text(text)
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    return [str(tmp_path / name) for name in sorted(SPREAD_TREE)]
+
+
+def test_files_spread_over_workers_give_the_results_of_one_process(tmp_path, monkeypatch):
+    from polylint import runner
+
+    paths = spread_tree(tmp_path)
+    alone = [(result.path, result.findings) for result in runner.run(paths, Options(Settings()), jobs=1)]
+    monkeypatch.setattr(runner, "SPREAD_AFTER_SECONDS", 0)
+    monkeypatch.setattr(runner, "TASK_FILES", 2)
+    spread = [(result.path, result.findings) for result in runner.run(paths, Options(Settings()), jobs=2)]
+    assert spread == alone
+    assert [bool(findings) for _path, findings in alone] == [True, True, True, False, True, False]
+
+
+def test_workers_only_stat_the_files_the_cache_vouches_for(tmp_path, monkeypatch):
+    from polylint import runner
+    from polylint.cache import Cache
+
+    paths = spread_tree(tmp_path)
+    settings = Settings(root=tmp_path)
+    monkeypatch.setattr(runner, "SPREAD_AFTER_SECONDS", 0)
+    monkeypatch.setattr(runner, "TASK_FILES", 2)
+    cache = Cache.load(settings)
+    first = [(result.path, result.findings) for result in runner.run(paths, Options(settings, cache=True), 2, cache)]
+    cache.save()
+    # The workers are forked after this: a file they read would fail its task, and then its file (PLX009).
+    monkeypatch.setattr(runner, "_read", lambda *args: pytest.fail("read a file the cache vouches for"))
+    cache = Cache.load(settings)
+    second = [(result.path, result.findings) for result in runner.run(paths, Options(settings, cache=True), 2, cache)]
+    assert second == first

@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sys
-from dataclasses import asdict, fields
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Dict, List, Optional
 
@@ -23,7 +23,7 @@ from polylint.discovery import is_racy
 from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix, Position
 
 if TYPE_CHECKING:
-    from polylint.runner import FileResult, Options
+    from polylint.runner import FileResult, Known, Options
 
 CACHE_FOLDER = ".polylint_cache"
 _CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{16}\.json")
@@ -33,14 +33,19 @@ TRANSIENT_CODES = frozenset({"PLX006", "PLX008", "PLX009"})
 
 def _code_fingerprint() -> str:
     """Changes when polylint's code does, so a development checkout never trusts stale results."""
-    package = Path(polylint.__file__).parent
-    stamps = sorted((str(path.relative_to(package)), path.stat().st_size, path.stat().st_mtime_ns)
-                    for path in package.rglob("*.py"))
+    package = os.path.dirname(polylint.__file__)
+    stamps = []
+    for folder, _folders, names in os.walk(package):
+        for name in names:
+            if name.endswith(".py"):
+                info = os.stat(os.path.join(folder, name))
+                stamps.append((os.path.relpath(os.path.join(folder, name), package), info.st_size, info.st_mtime_ns))
+    stamps.sort()
     return hashlib.sha256(repr((polylint.__version__, sys.version_info[:2], stamps)).encode()).hexdigest()[:16]
 
 
 def _settings_fingerprint(settings: Settings) -> str:
-    relevant = {field.name: getattr(settings, field.name) for field in fields(settings) if field.name != "source"}
+    relevant = {name: getattr(settings, name) for name in Settings._fields if name != "source"}
     return hashlib.sha256(repr(sorted(relevant.items(), key=lambda item: item[0])).encode()).hexdigest()[:16]
 
 
@@ -63,24 +68,35 @@ def _finding_from_json(data: Dict[str, Any]) -> Finding:
                    _position(data["end_location"]), fix, data["cell"], _position(inside) if inside else None)
 
 
+# An entry: [size, mtime_ns, content hash, racy stamp, notes, findings] (a list: a warm run loads one per
+# file, and JSON arrays load faster than objects).
+_SIZE, _MTIME, _DIGEST, _RACY, _NOTES, _FINDINGS = range(6)
+
+
+def _well_formed(entry: Any) -> bool:
+    return (isinstance(entry, list) and len(entry) == 6 and isinstance(entry[_SIZE], int)
+            and isinstance(entry[_MTIME], int) and isinstance(entry[_DIGEST], str)
+            and isinstance(entry[_NOTES], list) and isinstance(entry[_FINDINGS], list))
+
+
 class Cache:
-    def __init__(self, file: Path, entries: Dict[str, Dict[str, Any]],
+    def __init__(self, file: Path, entries: Dict[str, List[Any]],
                  folders: Optional[Dict[str, Dict[str, Any]]] = None) -> None:
         self.file = file
         self.entries = entries
         # What discovery found in each folder (discovery.FolderMemory), so a warm run need not list them.
         self.folders: Dict[str, Dict[str, Any]] = folders or {}
         self.changed = False
-        self._cwd = os.getcwd()
+        self._prefix = os.getcwd() + os.sep
 
     @classmethod
     def load(cls, settings: Settings) -> Cache:
         name = f"{_code_fingerprint()}-{_settings_fingerprint(settings)}.json"
-        file = settings.root / CACHE_FOLDER / name
+        file = Path(settings.root, CACHE_FOLDER, name)
         try:
             with file.open(encoding="utf-8") as handle:
                 stored = json.load(handle)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             stored = None
         if not (isinstance(stored, dict) and isinstance(stored.get("files"), dict)
                 and isinstance(stored.get("folders"), dict)):
@@ -96,43 +112,59 @@ class Cache:
             self.changed = True
 
     def _key(self, path: str) -> str:
-        # Relative paths join the working folder taken once (os.path.abspath asks the system each time).
-        return path if os.path.isabs(path) else f"{self._cwd}{os.sep}{os.path.normpath(path)}"
+        """The absolute path: relative ones join the working folder taken once, and are normalised only
+        when they may need it (discovery's paths are normal already)."""
+        if path.startswith(os.sep):
+            return path
+        if os.altsep or path.startswith(".") or f"{os.sep}." in path or os.sep * 2 in path:
+            path = os.path.normpath(path)
+        return self._prefix + path
 
-    def _result(self, path: str, entry: Dict[str, Any]) -> FileResult:
+    def _entry(self, path: str) -> Optional[List[Any]]:
+        entry = self.entries.get(self._key(path))
+        return entry if _well_formed(entry) else None
+
+    @staticmethod
+    def _result(path: str, entry: List[Any]) -> FileResult:
         from polylint.runner import FileResult
 
-        return FileResult(path, findings=[_finding_from_json(item) for item in entry["findings"]],
-                          notes=list(entry["notes"]), digest=entry["digest"], stamp=tuple(entry["stamp"]))
+        result = FileResult(path, digest=entry[_DIGEST], stamp=(entry[_SIZE], entry[_MTIME]))
+        if entry[_FINDINGS] or entry[_NOTES]:
+            result.findings = [_finding_from_json(item) for item in entry[_FINDINGS]]
+            result.notes = list(entry[_NOTES])
+        return result
 
     @staticmethod
     def _usable(findings: List[Finding], options: Options) -> bool:
         # A remembered result stands in for a run only when that run would not rewrite the file.
         return not options.rewrites or not any(f.fix and options.allows(f.fix) for f in findings)
 
-    def lookup(self, path: str, options: Options) -> Optional[FileResult]:
-        entry = self.entries.get(self._key(path))
+    def known(self, path: str, options: Options) -> Optional[Known]:
+        """What is remembered of path: the stamp under which its result stands for this run (None when it
+        cannot: a racy stamp, or a result this run would rewrite), and the hash of its bytes."""
+        entry = self._entry(path)
         if entry is None:
             return None
-        try:
-            info = os.lstat(path)
-        except OSError:
-            return None
-        if entry.get("racy") or [info.st_size, info.st_mtime_ns] != entry["stamp"]:
-            return None
-        result = self._result(path, entry)
-        return result if self._usable(result.findings, options) else None
+        stands = not entry[_RACY]
+        if stands and entry[_FINDINGS]:
+            try:
+                stands = self._usable(self._result(path, entry).findings, options)
+            except (KeyError, TypeError, ValueError, AttributeError):  # not written by polylint: not trusted
+                return None
+        return ((entry[_SIZE], entry[_MTIME]) if stands else None), entry[_DIGEST]
 
-    def digest(self, path: str) -> Optional[str]:
-        entry = self.entries.get(self._key(path))
-        return entry["digest"] if entry else None
+    def result(self, path: str) -> FileResult:
+        """The remembered result of a file that `known` vouched for (so its entry is well formed)."""
+        return self._result(path, self.entries[self._key(path)])
 
     def update(self, result: FileResult, options: Options) -> FileResult:
         """Remember a fresh result, or bring back the remembered one for bytes that did not change."""
         key = self._key(result.path)
         if result.unchanged:
             entry = self.entries[key]
-            entry["stamp"] = list(result.stamp or ())
+            assert result.stamp is not None  # the bytes were read
+            entry[_SIZE], entry[_MTIME] = result.stamp
+            entry[_RACY] = is_racy(result.stamp[1])
             self.changed = True
             old = self._result(result.path, entry)
             if self._usable(old.findings, options):
@@ -143,9 +175,8 @@ class Cache:
         if result.fixed or result.new_data is not None or result.digest is None or result.stamp is None:
             self.entries.pop(key, None)
         elif not any(finding.code in TRANSIENT_CODES for finding in result.findings):
-            self.entries[key] = {"stamp": list(result.stamp), "digest": result.digest, "notes": result.notes,
-                                 "findings": [_finding_to_json(finding) for finding in result.findings],
-                                 "racy": is_racy(result.stamp[1])}
+            self.entries[key] = [result.stamp[0], result.stamp[1], result.digest, is_racy(result.stamp[1]),
+                                 result.notes, [_finding_to_json(finding) for finding in result.findings]]
         self.changed = True
         return result
 

@@ -8,11 +8,10 @@ configuration or internal error).
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import sys
 from collections import Counter
-from dataclasses import replace
-from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence
 
 from polylint import __version__
@@ -29,12 +28,35 @@ def _extend(parser_value: Optional[List[List[str]]]) -> List[str]:
     return [item for group in parser_value or [] for item in group]
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's layout, sized once. argparse makes a formatter for every argument added, and its own asks
+    shutil each time for the terminal's width: importing shutil (and the compressors it loads) alone was
+    several percent of a pre-commit run."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_columns() - 2)
+
+
+@functools.cache
+def _columns() -> int:
+    """The terminal's width, as shutil.get_terminal_size reads it: $COLUMNS, the terminal, else 80."""
+    try:
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="polylint", description="Find and rewrite Polyaxon v0 usage for Polyaxon v1.")
+    parser = argparse.ArgumentParser(prog="polylint", description="Find and rewrite Polyaxon v0 usage for Polyaxon v1.",
+                                     formatter_class=_Formatter)
     parser.add_argument("--version", action="version", version=f"polylint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    check = commands.add_parser("check", help="check files, and fix them with --fix")
+    check = commands.add_parser("check", help="check files, and fix them with --fix", formatter_class=_Formatter)
     check.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .); - reads stdin")
     check.add_argument("--fix", action="store_true", default=None, help="apply safe fixes")
     check.add_argument("--no-fix", dest="fix", action="store_false")
@@ -52,7 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output-format", choices=OUTPUT_FORMATS)
     check.add_argument("--statistics", action="store_true", help="count findings by rule")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even when problems remain")
-    check.add_argument("--config", type=Path, metavar="FILE", help="a pyproject.toml or .polylint.toml")
+    check.add_argument("--config", metavar="FILE", help="a pyproject.toml or .polylint.toml")
     check.add_argument("--no-color", action="store_true", help="never color the output (also: NO_COLOR)")
     check.add_argument("-q", "--quiet", action="store_true", help="print findings only, no summary")
     check.add_argument("-v", "--verbose", action="store_true", help="say which files were skipped and why")
@@ -61,16 +83,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
                        help="processes to check with (default: cores)")
 
-    report = commands.add_parser("report", help="write a migration report: Markdown, or HTML with -o FILE.html")
+    report = commands.add_parser("report", help="write a migration report: Markdown, or HTML with -o FILE.html",
+                                 formatter_class=_Formatter)
     report.add_argument("paths", nargs="*", default=["."], help="files or folders (default: .)")
     report.add_argument("-o", "--output", metavar="FILE", help="FILE.md or FILE.html (default: Markdown on stdout)")
-    report.add_argument("--config", type=Path, metavar="FILE", help="a pyproject.toml or .polylint.toml")
+    report.add_argument("--config", metavar="FILE", help="a pyproject.toml or .polylint.toml")
     report.add_argument("--jobs", type=int, metavar="N", default=os.cpu_count() or 1,
                         help="processes to check with (default: cores)")
     report.set_defaults(select=None, ignore=None, extend_select=None, exclude=None, extend_exclude=None,
                         unsafe_fixes=None, output_format=None)
 
-    rule = commands.add_parser("rule", help="print a rule's documentation")
+    rule = commands.add_parser("rule", help="print a rule's documentation", formatter_class=_Formatter)
     rule.add_argument("code", nargs="?", help="a rule code such as PLX100")
     rule.add_argument("--all", action="store_true", help="list every rule")
     return parser
@@ -119,8 +142,8 @@ def _rule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    start = Path(args.paths[0]) if args.paths and args.paths[0] != "-" else Path.cwd()
-    settings = load_settings(args.config, start if start.exists() else Path.cwd())
+    start = args.paths[0] if args.paths and args.paths[0] != "-" else os.curdir
+    settings = load_settings(args.config, start if os.path.exists(start) else os.curdir)
     changes: Dict[str, Any] = {}
     if args.select:
         changes["select"] = validate_selectors(_extend(args.select), "--select")
@@ -137,13 +160,13 @@ def _settings(args: argparse.Namespace) -> Settings:
         changes["unsafe_fixes"] = args.unsafe_fixes
     if args.output_format:
         changes["output_format"] = args.output_format
-    return replace(settings, **changes)
+    return settings._replace(**changes)
 
 
 def _check(args: argparse.Namespace) -> int:
     from polylint.discovery import discover
     from polylint.output import Report, render
-    from polylint.runner import FileResult, Options, process_bytes, run
+    from polylint.runner import FileResult, Options, run
 
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")
@@ -154,6 +177,8 @@ def _check(args: argparse.Namespace) -> int:
     results: List[FileResult]
     status = EXIT_CLEAN
     if args.paths == ["-"]:
+        from polylint.checking import process_bytes
+
         name = args.stdin_filename or "-"
         result = process_bytes(name, sys.stdin.buffer.read(), options)
         results = [result]
@@ -169,7 +194,9 @@ def _check(args: argparse.Namespace) -> int:
         for missing in found.missing:
             print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
             status = EXIT_ERROR
-        results = list(run(found.files, options, args.jobs, cache))
+        # Only the results with something to say are kept: memory does not grow with the tree.
+        results = [result for result in run(found.files, options, args.jobs, cache)
+                   if result.findings or result.notes or result.fixed or result.diff]
         if cache is not None:
             cache.save()
         notes = found.notes + [note for result in results for note in result.notes]

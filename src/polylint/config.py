@@ -9,24 +9,24 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
-from polylint.rules import SELECTOR_PATTERN
 
 OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
                     ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".polylint_cache", ".eggs")
 CONFIG_FILES = (".polylint.toml", "pyproject.toml")
+# A rule code (rules.CODE_PATTERN) or a prefix of one, as --select and --ignore take them.
+SELECTOR_PATTERN = re.compile(r"^(ALL|PLX\d{0,3})$")
 
 
 class ConfigError(Exception):
     """A configuration problem the user must fix; the CLI exits 2 with this message."""
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """The settings in force (a named tuple: no dataclass machinery to import on a pre-commit run)."""
+
     select: Tuple[str, ...] = ("ALL",)
     ignore: Tuple[str, ...] = ()
     extend_select: Tuple[str, ...] = ()
@@ -38,9 +38,10 @@ class Settings:
     max_file_size: int = 10 * 1024 * 1024
     # The requirement that replaces the v0 packages (PLX4xx).
     polyaxon_requirement: str = "polyaxon>=1.20,<2"
-    # Where the settings came from; relative globs are matched from here.
-    root: Path = field(default_factory=Path.cwd, compare=False)
-    source: Optional[Path] = field(default=None, compare=False)
+    # The folder of the settings' file; relative globs are matched from here (by default, the working folder).
+    root: str = os.curdir
+    # The settings' file, if any.
+    source: Optional[str] = None
 
     def is_enabled(self, code: str, path: Optional[str] = None) -> bool:
         selected = _longest_match(code, self.select + self.extend_select)
@@ -95,9 +96,14 @@ def _longest_match(code: str, selectors: Tuple[str, ...]) -> int:
     return best
 
 
-def _relative_posix(path: str, root: Path) -> str:
+def _relative_posix(path: str, root: str) -> str:
     relative = os.path.relpath(os.path.abspath(path), root)
-    return Path(relative if not relative.startswith("..") else path).as_posix()
+    return posix(relative if not relative.startswith("..") else path)
+
+
+def posix(path: str) -> str:
+    """A relative path with forward slashes, as globs and ignore files spell them."""
+    return path.replace(os.sep, "/") if os.sep != "/" else path
 
 
 def matches_glob(relative: str, pattern: str) -> bool:
@@ -110,50 +116,58 @@ def matches_glob(relative: str, pattern: str) -> bool:
     return any(fnmatch.fnmatchcase(part, pattern.strip("/")) for part in parts[:-1])
 
 
-def find_config(start: Path) -> Optional[Path]:
-    directory = start if start.is_dir() else start.parent
-    for folder in [directory.resolve(), *directory.resolve().parents]:
+def find_config(start: str) -> Optional[str]:
+    folder = os.path.realpath(start if os.path.isdir(start) else os.path.dirname(start) or os.curdir)
+    while True:
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if candidate.is_file() and (name != "pyproject.toml" or _has_tool_table(candidate)):
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate) and (name != "pyproject.toml" or _has_tool_table(candidate)):
                 return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _has_tool_table(pyproject: Path) -> bool:
+def _has_tool_table(pyproject: str) -> bool:
     try:
         # Most projects' pyproject.toml does not name polylint at all: no need to parse it then.
-        if b"polylint" not in pyproject.read_bytes():
+        if b"polylint" not in _read_bytes(pyproject):
             return False
         return "polylint" in _read_toml(pyproject).get("tool", {})
     except (ConfigError, OSError):
         return False
 
 
-def _read_toml(path: Path) -> Dict[str, Any]:
+def _read_bytes(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _read_toml(path: str) -> Dict[str, Any]:
     try:
         from polylint.surfaces.toml import load as load_toml  # a run without a config file never needs it
 
-        return load_toml(path.read_bytes().decode("utf-8"))
+        return load_toml(_read_bytes(path).decode("utf-8"))
     except ValueError as error:  # invalid TOML, or bytes that are not UTF-8 (TOML is UTF-8 only)
         raise ConfigError(f"{path}: not valid TOML: {error}") from error
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from error
 
 
-def load_settings(config_file: Optional[Path], start: Path) -> Settings:
+def load_settings(config_file: Optional[str], start: str) -> Settings:
     path = config_file if config_file is not None else find_config(start)
     if path is None:
-        return Settings(root=(start if start.is_dir() else start.parent).resolve())
-    if config_file is not None and not path.is_file():
+        return Settings(root=os.path.realpath(start if os.path.isdir(start) else os.path.dirname(start) or os.curdir))
+    if config_file is not None and not os.path.isfile(path):
         raise ConfigError(f"{path}: no such configuration file")
     table = _read_toml(path)
-    if path.name == "pyproject.toml":
+    if os.path.basename(path) == "pyproject.toml":
         table = table.get("tool", {}).get("polylint", {})
-    return apply_table(Settings(root=path.parent.resolve(), source=path), table, str(path))
+    return apply_table(Settings(root=os.path.dirname(os.path.realpath(path)), source=path), table, path)
 
 
-_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name not in ("root", "source")}
+_KEYS = {name.replace("_", "-"): name for name in Settings._fields if name not in ("root", "source")}
 
 
 def apply_table(settings: Settings, table: Mapping[str, Any], origin: str) -> Settings:
@@ -164,7 +178,7 @@ def apply_table(settings: Settings, table: Mapping[str, Any], origin: str) -> Se
             raise ConfigError(f"{origin}: unknown key `{key}` in polylint settings (known keys: {known})")
         name = _KEYS[key]
         changes[name] = _validate(key, name, value, origin)
-    return replace(settings, **changes)
+    return settings._replace(**changes)
 
 
 def _validate(key: str, name: str, value: Any, origin: str) -> Any:

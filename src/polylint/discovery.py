@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
-from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Protocol, Tuple
 
-from polylint.config import Exclusion, Settings
+from polylint.config import Exclusion, Settings, posix
 from polylint.hosts import claiming
 
 IGNORE_FILES = (".gitignore", ".polylintignore")
@@ -28,11 +26,13 @@ def is_racy(mtime_ns: int) -> bool:
     return mtime_ns >= time.time_ns() - RACY_NANOSECONDS
 
 
-@dataclass
 class Discovery:
-    files: List[str] = field(default_factory=list)
-    notes: List[str] = field(default_factory=list)
-    missing: List[str] = field(default_factory=list)
+    """The files to check, what was skipped and why, and the paths given that do not exist."""
+
+    def __init__(self) -> None:
+        self.files: List[str] = []
+        self.notes: List[str] = []
+        self.missing: List[str] = []
 
 
 if TYPE_CHECKING:
@@ -62,9 +62,9 @@ def discover(paths: List[str], settings: Settings, memory: Optional[FolderMemory
     return found
 
 
-def _load_ignores(folder: str) -> List[_Ignore]:
+def _load_ignores(folder: str, names: Iterable[str]) -> List[_Ignore]:
     specs = []
-    for name in IGNORE_FILES:
+    for name in names:
         candidate = os.path.join(folder, name)
         try:
             with open(candidate, encoding="utf-8", errors="replace") as handle:
@@ -81,9 +81,11 @@ def _folders_above(start: str) -> List[str]:
     """The folders above start up to the repository root (the folder holding .git), outermost first;
     none outside a repository."""
     above: List[str] = []
-    for parent in Path(os.path.abspath(start)).parents:
-        above.insert(0, str(parent))
-        if (parent / ".git").exists():
+    folder = os.path.abspath(start)
+    while os.path.dirname(folder) != folder:
+        folder = os.path.dirname(folder)
+        above.insert(0, folder)
+        if os.path.exists(os.path.join(folder, ".git")):
             return above
     return []
 
@@ -95,7 +97,7 @@ def _ignored(path: str, is_dir: bool, ignores: List[_Ignore]) -> bool:
         relative = os.path.relpath(absolute, base)
         if relative.startswith(".."):
             continue
-        if spec.match_file(PurePath(relative).as_posix() + ("/" if is_dir else "")):
+        if spec.match_file(posix(relative) + ("/" if is_dir else "")):
             return True
     return False
 
@@ -131,9 +133,10 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
     root_relative = _relative_to_root(root, settings)
     loaded: Dict[str, List[_Ignore]] = {}
 
-    def own_ignores(folder: str) -> List[_Ignore]:
+    def own_ignores(folder: str, names: Iterable[str] = IGNORE_FILES) -> List[_Ignore]:
+        """The folder's ignore files; names: those it may have (all, unless its listing was seen)."""
         if folder not in loaded:
-            loaded[folder] = _load_ignores(folder)
+            loaded[folder] = _load_ignores(folder, names)
         return loaded[folder]
 
     # Ignore files above the root apply too: memory is trusted only while they are as they were.
@@ -168,7 +171,7 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
 
 
 def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], exclusion: Exclusion,
-                 own_ignores: Callable[[str], List[_Ignore]], files: List[str], found: Discovery,
+                 own_ignores: Callable[[str, Iterable[str]], List[_Ignore]], files: List[str], found: Discovery,
                  memory: Optional[FolderMemory], mtime: int) -> Tuple[List[Tuple[str, str]], bool]:
     """List one folder for real; remember what it holds. Returns its subfolders, and whether memory may be
     trusted below it (not when one of its own ignore files changed since it was remembered)."""
@@ -177,12 +180,17 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
     except OSError as error:
         found.notes.append(f"{folder}: skipped: cannot list folder: {error.strerror}")
         return [], False
-    active = [ignore for base in ignore_folders for ignore in own_ignores(base)]
+    names = {entry.name for entry in entries}
+    ignore_names = [name for name in IGNORE_FILES if name in names]
+    own_ignores(folder, ignore_names)
+    active = [ignore for base in ignore_folders for ignore in own_ignores(base, IGNORE_FILES)]
     kept_files: List[str] = []
     subfolders: List[Tuple[str, str]] = []
     notes: List[str] = []
+    # folder is normal (the walk starts from a normalised root), so its entries' paths are too.
+    prefix = "" if folder == os.curdir else folder + os.sep
     for entry in entries:
-        path = os.path.normpath(entry.path)
+        path = prefix + entry.name
         relative = f"{relative_folder}/{entry.name}" if relative_folder else entry.name
         if exclusion.excludes(relative, entry.name):
             continue
@@ -198,7 +206,6 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
             kept_files.append(entry.name)
             files.append(path)
     found.notes.extend(notes)
-    ignore_names = [name for name in IGNORE_FILES if any(entry.name == name for entry in entries)]
     stamps = _ignore_stamps(folder, ignore_names)
     trusted = True
     if memory is not None and not is_racy(mtime):
@@ -212,7 +219,7 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
 
 def _relative_to_root(path: str, settings: Settings) -> str:
     relative = os.path.relpath(os.path.abspath(path), settings.root)
-    return "" if relative == "." or relative.startswith("..") else Path(relative).as_posix()
+    return "" if relative == "." or relative.startswith("..") else posix(relative)
 
 
 def _natural_order(path: str) -> List[str]:

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 CheckFunction = Callable[["Region", "CheckContext"], Iterable[Diagnostic]]
 
 CODE_PATTERN = re.compile(r"^PLX\d{3}$")
-SELECTOR_PATTERN = re.compile(r"^(ALL|PLX\d{0,3})$")
 DOCS_URL = "https://github.com/polylint/polylint/blob/main/docs/rules.md"
 
 # The hundreds digit of a code names what it is about; stable, like the codes.

@@ -1,7 +1,8 @@
-"""Per host file: read -> prefilter -> regions -> checks -> (fixes -> splice -> verify -> write).
+"""A run: read each file, put it to the cheap byte prefilters, and check those they let through.
 
-Hosts are independent, so a run spreads them over a process pool and gives the results back in the
-order the files were found.
+Files are independent, so a run that lasts spreads them over a process pool, and gives the results back
+in the order the files were found. This module stays light: the checks, the rules and the
+parsers (checking.py) load only when a file may hold a finding.
 """
 
 from __future__ import annotations
@@ -10,41 +11,24 @@ import codecs
 import errno
 import os
 import stat
-from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Deque, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
+from typing import TYPE_CHECKING, Deque, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
-from polylint import rules
-from polylint.checks import read_errors
 from polylint.config import Settings
-from polylint.context import CheckContext
-from polylint.diagnostics import (
-    Applicability,
-    Diagnostic,
-    Edit,
-    Finding,
-    Fix,
-    LocatedEdit,
-    LocatedFix,
-    Position,
-)
 from polylint.hosts import claiming
-from polylint.source import Note, Region, SourceFile, UndecodableError
-from polylint.suppression import Suppressions, skips_file
-from polylint.writer import WriteError, digest, write_atomically
+from polylint.writer import digest
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from polylint.cache import Cache
-
-MAX_FIX_ROUNDS = 10
-BINARY_SNIFF_BYTES = 8192
-READ_ERROR_CODES = frozenset(rule.code for rule in read_errors.RULES)
+    from polylint.diagnostics import Finding, Fix, LocatedFix
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
+    """What a run does besides checking (named tuples and plain classes here: no dataclass machinery to import
+    on a pre-commit run)."""
+
     settings: Settings
     fix: bool = False
     unsafe_fixes: bool = False
@@ -56,49 +40,49 @@ class Options:
         return self.fix or self.diff
 
     def allows(self, fix: Union[Fix, LocatedFix]) -> bool:
+        from polylint.diagnostics import Applicability
+
         return fix.applicability is Applicability.SAFE or (
             fix.applicability is Applicability.UNSAFE and self.unsafe_fixes
         )
 
 
-@dataclass
 class FileResult:
-    path: str
-    findings: List[Finding] = field(default_factory=list)
-    fixed: int = 0
-    diff: str = ""
-    new_data: Optional[bytes] = None
-    notes: List[str] = field(default_factory=list)
-    # For the cache: the hash and (size, mtime) of the bytes that were checked.
-    digest: Optional[str] = None
-    stamp: Optional[Tuple[int, int]] = None
-    unchanged: bool = False
+    """What a run found in one file, and what it did to it."""
+
+    __slots__ = ("diff", "digest", "findings", "fixed", "new_data", "notes", "path", "stamp", "unchanged")
+
+    def __init__(self, path: str, findings: Optional[List[Finding]] = None, fixed: int = 0, diff: str = "",
+                 new_data: Optional[bytes] = None, notes: Optional[List[str]] = None, digest: Optional[str] = None,
+                 stamp: Optional[Tuple[int, int]] = None, unchanged: bool = False) -> None:
+        self.path = path
+        self.findings: List[Finding] = findings if findings is not None else []
+        self.fixed = fixed
+        self.diff = diff
+        self.new_data = new_data
+        self.notes: List[str] = notes if notes is not None else []
+        # For the cache: the hash and (size, mtime) of the bytes that were checked, and whether they are
+        # the bytes the cache remembers.
+        self.digest = digest
+        self.stamp = stamp
+        self.unchanged = unchanged
+
+    def __repr__(self) -> str:
+        return f"FileResult({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
-@dataclass(frozen=True)
-class _Hit:
-    """A diagnostic in host offsets; the runner's working form before positions are computed."""
-
-    code: str
-    message: str
-    start: int
-    end: int
-    fix: Optional[Fix] = None
-    cell: Optional[int] = None
-    cell_location: Optional[Position] = None
+# A run works through its files in this process first. Once that has taken this long, the files left are
+# spread over a pool of workers forked from this process, which start with the parsers it has loaded
+# meanwhile; a run that ends sooner (a pre-commit hook's handful of files) never pays for a pool.
+SPREAD_AFTER_SECONDS = 0.1
+# Files in one task for a worker: enough to pay for the round trip, few enough to keep the workers even.
+TASK_FILES = 128
+# Tasks given out and not yet collected, per worker: memory stays flat however large the tree.
+TASKS_PER_JOB = 4
 
 
-# Candidate files checked in worker processes at once, at most, per process: enough to keep them busy,
-# few enough that memory does not grow with the tree.
-IN_FLIGHT_PER_JOB = 32
-# Fewer files than this (a pre-commit hook's handful) are checked in this process: starting workers, each
-# importing its parsers anew, would cost more than it saves.
-POOL_MIN_FILES = 16
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    """A file that a prefilter let through: its bytes, to be parsed and checked (in a worker, maybe)."""
+class _Candidate(NamedTuple):
+    """A file that a prefilter let through: its bytes, to be parsed and checked."""
 
     path: str
     data: bytes
@@ -106,96 +90,155 @@ class _Candidate:
     digest: Optional[str]
 
 
+# A file with nothing to say, as reading it leaves it: its (size, mtime) stamp and the hash of its bytes.
+Clean = Tuple[Tuple[int, int], Optional[str]]
+# What the cache knows of a file: the (size, mtime) stamp under which its remembered result stands for this
+# run (None when it cannot), and the hash of the bytes it was computed from.
+Known = Tuple[Optional[Tuple[int, int]], Optional[str]]
+# A file's outcome as a worker sends it back, small to send: its result, or Clean, or None when the cache's
+# result stands.
+Outcome = Union[FileResult, Clean, None]
+
+
 def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
     """Results in the order of paths.
 
-    This process reads every file and runs the cheap byte prefilters; only the files they let through are
-    parsed and checked, by a pool of `jobs` processes started at the first such file. A tree with nothing
-    to find never starts the pool; files the cache vouches for are not even read.
+    Each file is read and put to the cheap byte prefilters; only the files they let through are parsed
+    and checked. A tree with nothing to find never loads a parser; files the cache vouches for are only
+    stat-ed. With jobs > 1, a run that lasts spreads its files over `jobs` workers (SPREAD_AFTER_SECONDS).
     """
+    import time
+
+    deadline = time.perf_counter() + SPREAD_AFTER_SECONDS
+    for index, path in enumerate(paths):
+        if jobs > 1 and time.perf_counter() > deadline:
+            yield from _spread(paths[index:], options, jobs, cache)
+            return
+        known = cache.known(path, options) if cache is not None else None
+        yield _result(path, outcome(path, known, options), cache, options)
+
+
+def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
+    """Check one file, unless its stamp shows the cache's result still stands."""
+    stamp, known_digest = known if known is not None else (None, None)
+    if stamp is not None:
+        try:
+            info = os.lstat(path)
+        except OSError:
+            pass
+        else:
+            if (info.st_size, info.st_mtime_ns) == stamp:
+                return None
+    read = _read(path, options, known_digest)
+    if isinstance(read, _Candidate):
+        from polylint.checking import check_candidate
+
+        return check_candidate(read, options)
+    return read
+
+
+def outcomes(work: Sequence[Tuple[str, Optional[Known]]], options: Options) -> List[Outcome]:
+    """A worker's task: the outcomes of some files, in order."""
+    return [outcome(path, known, options) for path, known in work]
+
+
+def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options) -> FileResult:
+    if found is None:
+        assert cache is not None  # only the cache vouches for a file
+        return cache.result(path)
+    result = found if isinstance(found, FileResult) else FileResult(path, stamp=found[0], digest=found[1])
+    return cache.update(result, options) if cache is not None else result
+
+
+def _spread(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache]) -> Iterator[FileResult]:
     from collections import deque
 
-    if len(paths) < POOL_MIN_FILES:
-        jobs = 1
-    pending: Deque[Tuple[str, Union[FileResult, Future[FileResult]], bool]] = deque()
-    pool: Optional[ProcessPoolExecutor] = None
+    work = [(path, cache.known(path, options) if cache is not None else None) for path in paths]
+    workers = _Workers(jobs)
+    pending: Deque[Tuple[List[Tuple[str, Optional[Known]]], Future[List[Outcome]]]] = deque()
     try:
-        for path in paths:
-            hit = cache.lookup(path, options) if cache else None
-            if hit is not None:
-                pending.append((path, hit, False))
-            else:
-                read = _read(path, options, cache.digest(path) if cache else None)
-                if isinstance(read, FileResult):
-                    pending.append((path, read, True))
-                elif jobs > 1:
-                    from concurrent.futures import ProcessPoolExecutor  # only runs with candidates pay
-                    from concurrent.futures.process import BrokenProcessPool
-
-                    if pool is None:
-                        pool = ProcessPoolExecutor(max_workers=jobs)
-                    try:
-                        future = pool.submit(check_candidate, read, options)
-                    except BrokenProcessPool:  # a worker died on an earlier file: go on with new workers
-                        pool = ProcessPoolExecutor(max_workers=jobs)
-                        future = pool.submit(check_candidate, read, options)
-                    pending.append((path, future, True))
-                else:
-                    pending.append((path, check_candidate(read, options), True))
-            while pending and (isinstance(pending[0][1], FileResult) or pending[0][1].done()
-                               or len(pending) > jobs * IN_FLIGHT_PER_JOB):
-                yield _finish(*pending.popleft(), cache, options)
+        for first in range(0, len(work), TASK_FILES):
+            task = work[first:first + TASK_FILES]
+            pending.append((task, workers.submit(task, options)))
+            while pending and (pending[0][1].done() or len(pending) > jobs * TASKS_PER_JOB):
+                yield from _collect(*pending.popleft(), workers, options, cache)
         while pending:
-            yield _finish(*pending.popleft(), cache, options)
+            yield from _collect(*pending.popleft(), workers, options, cache)
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        workers.shutdown()
 
 
-def _finish(path: str, item: Union[FileResult, Future[FileResult]], fresh: bool, cache: Optional[Cache],
-            options: Options) -> FileResult:
-    if isinstance(item, FileResult):
-        result = item
-    else:
-        try:
-            result = item.result()
-        except Exception as error:  # a worker that died (a parser crashing the process) fails its file only
-            return FileResult(path, findings=[_whole_file_finding(
-                path, read_errors.INTERNAL_ERROR.code,
-                f"internal error: the worker checking this file failed ({type(error).__name__}: {error}); "
-                "please report it")])
-    if fresh and cache is not None:
-        result = cache.update(result, options)
-    return result
+def _collect(task: List[Tuple[str, Optional[Known]]], future: Future[List[Outcome]], workers: _Workers,
+             options: Options, cache: Optional[Cache]) -> Iterator[FileResult]:
+    try:
+        found = future.result()
+    except Exception:  # a worker died (a parser crashing its process): find the file, check the others
+        found = [_alone(path, known, workers, options) for path, known in task]
+    for (path, _known), one in zip(task, found):
+        yield _result(path, one, cache, options)
+
+
+def _alone(path: str, known: Optional[Known], workers: _Workers, options: Options) -> Outcome:
+    try:
+        return workers.submit([(path, known)], options).result()[0]
+    except Exception as error:
+        from polylint.checks.read_errors import INTERNAL_ERROR
+
+        return FileResult(path, findings=[whole_file_finding(
+            path, INTERNAL_ERROR.code,
+            f"internal error: the worker checking this file failed ({type(error).__name__}: {error}); "
+            "please report it")])
+
+
+class _Workers:
+    """A process pool, replaced by a new one when a worker dies, so that a file that crashes its worker
+    fails alone."""
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self._pool: Optional[ProcessPoolExecutor] = None
+
+    def submit(self, task: List[Tuple[str, Optional[Known]]], options: Options) -> Future[List[Outcome]]:
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self._pool is not None:
+            try:
+                return self._pool.submit(outcomes, task, options)
+            except BrokenProcessPool:
+                self._pool.shutdown(cancel_futures=True)
+        self._pool = ProcessPoolExecutor(max_workers=self.jobs)
+        return self._pool.submit(outcomes, task, options)
+
+    def shutdown(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
 
 def process_path(path: str, options: Options, known_digest: Optional[str] = None) -> FileResult:
     """Read and check one file. known_digest: the content hash the cache holds for it, if any; when the
     bytes still hash to it, the result says `unchanged` and nothing is checked."""
     read = _read(path, options, known_digest)
-    return read if isinstance(read, FileResult) else check_candidate(read, options)
+    if isinstance(read, _Candidate):
+        from polylint.checking import check_candidate
+
+        return check_candidate(read, options)
+    return read if isinstance(read, FileResult) else FileResult(path, stamp=read[0], digest=read[1])
 
 
-def check_candidate(candidate: _Candidate, options: Options) -> FileResult:
-    result = process_bytes(candidate.path, candidate.data, options, write=options.fix and not options.diff)
-    result.digest, result.stamp = candidate.digest, candidate.stamp
-    return result
-
-
-def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[FileResult, _Candidate]:
-    """A file's bytes when a prefilter lets them through, else its final result: nothing to check, a
-    stated skip, a read error, or bytes unchanged since the cache's run."""
+def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[FileResult, _Candidate, Clean]:
+    """A file's bytes when a prefilter lets them through; for a file with nothing to say (most of them), its
+    stamp and hash; else its final result: a stated skip, a read error, or bytes unchanged since the cache's
+    run."""
     kinds = claiming(path)
     if not kinds:
         return FileResult(path)
     try:
-        # O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        descriptor = os.open(path, _READ_FLAGS)
     except OSError as error:
         if error.errno == errno.ELOOP:
             return FileResult(path, notes=[f"{path}: skipped: a symbolic link is never followed"])
-        return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
-                                                              f"could not read file: {error.strerror}")])
+        return _unreadable(path, error)
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
@@ -206,253 +249,50 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
                 f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
         data = _read_all(descriptor, info.st_size)
     except OSError as error:
-        return FileResult(path, findings=[_whole_file_finding(path, read_errors.UNREADABLE.code,
-                                                              f"could not read file: {error.strerror}")])
+        return _unreadable(path, error)
     finally:
         os.close(descriptor)
     stamp = (info.st_size, info.st_mtime_ns)
     content = digest(data) if known_digest is not None or options.cache else None
     if known_digest is not None and content == known_digest:
         return FileResult(path, digest=content, stamp=stamp, unchanged=True)
-    if not _passing(kinds, data):
-        return FileResult(path, digest=content, stamp=stamp)
+    if not passing(kinds, data):
+        return stamp, content
     return _Candidate(path, data, stamp, content)
 
 
-def _passing(kinds: Tuple[ModuleType, ...], data: bytes) -> Tuple[ModuleType, ...]:
+# O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def passing(kinds: Tuple[ModuleType, ...], data: bytes) -> Tuple[ModuleType, ...]:
     """The host kinds whose prefilter lets these bytes through."""
     # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         data = data.decode("utf-16", errors="replace").encode("utf-8")
-    return tuple(kind for kind in kinds if kind.prefilter(data))
+    return tuple([kind for kind in kinds if kind.prefilter(data)])
 
 
 def _read_all(descriptor: int, size: int) -> bytes:
     """The whole file, in as few system calls as its size allows (one, unless it grows meanwhile)."""
-    chunks = [os.read(descriptor, size + 1)]
+    data = os.read(descriptor, size + 1)
+    if len(data) == size:
+        return data  # all the bytes fstat saw, and not one more: the end of the file
+    chunks = [data]
     while chunks[-1]:
         chunks.append(os.read(descriptor, 1 << 20))
     return b"".join(chunks)
 
 
-def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,
-                  write: bool = False) -> FileResult:
-    kinds = _passing(claiming(path) if kinds is None else kinds, data)
-    if not kinds:
-        return FileResult(path)
-    if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return FileResult(path, findings=[_whole_file_finding(path, read_errors.BINARY.code,
-                                                              "binary file (NUL bytes); not checked")])
-    try:
-        source = SourceFile.from_bytes(path, data)
-    except UndecodableError as error:
-        where = Position(error.row, error.column)
-        return FileResult(path, findings=[Finding(path, read_errors.UNDECODABLE.code,
-                                                  f"could not decode file: {error.reason}", where, where)])
-    if skips_file(source.text):
-        return FileResult(path, notes=[f"{path}: skipped: `polylint: skip-file`"])
-    return _check_and_fix(source, kinds, options, write)
+
+def _unreadable(path: str, error: OSError) -> FileResult:
+    from polylint.checks.read_errors import UNREADABLE
+
+    return FileResult(path, findings=[whole_file_finding(path, UNREADABLE.code,
+                                                         f"could not read file: {error.strerror}")])
 
 
-def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: Options, write: bool) -> FileResult:
-    original = source
-    notes: List[str] = []
-    hits = analyse(source, kinds, options.settings, notes)
-    dropped: List[_Hit] = []
-    refused: Set[Tuple[str, Tuple[Edit, ...]]] = set()
-    fixed = 0
-    for _ in range(MAX_FIX_ROUNDS if options.rewrites else 0):
-        candidates = [hit for hit in hits
-                      if hit.fix and options.allows(hit.fix) and (hit.code, hit.fix.edits) not in refused]
-        if not candidates:
-            break
-        source, hits, applied, failures = _apply_round(source, hits, candidates, kinds, options.settings)
-        for hit, reason in failures:
-            assert hit.fix is not None
-            refused.add((hit.code, hit.fix.edits))
-            dropped.append(_Hit(read_errors.FIX_DROPPED.code,
-                                f"fix for {hit.code} dropped: {reason}; the file keeps its old text there",
-                                hit.start, hit.start, cell=hit.cell, cell_location=hit.cell_location))
-        fixed += applied
-        if not applied and not failures:
-            break
-    result = FileResult(original.path, fixed=fixed, notes=notes)
-    if source.text != original.text:
-        result.new_data = source.data
-        if options.diff:
-            import difflib
+def whole_file_finding(path: str, code: str, message: str) -> Finding:
+    from polylint.diagnostics import Finding, Position
 
-            result.diff = "".join(difflib.unified_diff(
-                original.text.splitlines(keepends=True), source.text.splitlines(keepends=True),
-                fromfile=f"a/{original.path}", tofile=f"b/{original.path}"))
-        if write:
-            try:
-                write_atomically(original.path, source.data, digest(original.data))
-            except WriteError as error:
-                result.fixed = 0
-                source = original
-                hits = analyse(original, kinds, options.settings)
-                dropped.append(_Hit(read_errors.NOT_WRITTEN.code, f"fixes not written: {error}", 0, 0))
-    # A dropped fix points at where it was meant to go in the text that was kept.
-    located: Dict[int, LocatedFix] = {}
-    result.findings = [_locate(source, hit, located) for hit in hits + dropped]
-    result.findings.sort(key=Finding.sort_key)
-    return result
-
-
-def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], kinds: Tuple[ModuleType, ...],
-                 settings: Settings) -> Tuple[SourceFile, List[_Hit], int, List[Tuple[_Hit, str]]]:
-    """Apply every non-overlapping candidate fix at once; when the result does not verify, retry one by one."""
-    chosen = _non_overlapping(candidates)
-    new_source, new_hits, error = _try(source, chosen, kinds, settings)
-    if error is None:
-        # Diagnostics that share a fix (a Python module is rewritten as a whole) are all fixed by it.
-        used = {hit.fix.edits for hit in chosen if hit.fix}
-        return new_source, new_hits, sum(1 for hit in candidates if hit.fix and hit.fix.edits in used), []
-    if len(chosen) == 1:
-        return source, hits, 0, [(chosen[0], error)]
-    failures: List[Tuple[_Hit, str]] = []
-    applied = 0
-    current, current_hits = source, hits
-    for hit in chosen:
-        # Offsets moved with every accepted fix: find this fix again in the current diagnostics.
-        again = [h for h in current_hits if h.code == hit.code and h.fix and h.message == hit.message]
-        if not again:
-            continue
-        attempt, attempt_hits, error = _try(current, [again[0]], kinds, settings)
-        if error is None:
-            current, current_hits, applied = attempt, attempt_hits, applied + 1
-        else:
-            failures.append((again[0], error))
-    return current, current_hits, applied, failures
-
-
-def _try(source: SourceFile, chosen: List[_Hit], kinds: Tuple[ModuleType, ...],
-         settings: Settings) -> Tuple[SourceFile, List[_Hit], Optional[str]]:
-    edits = [edit for hit in chosen if hit.fix for edit in hit.fix.edits]
-    new_source = source.with_text(apply_edits(source.text, edits, source.newline))
-    before = {hit.message for hit in analyse_errors(source, kinds, settings)}
-    new_hits = analyse(new_source, kinds, settings)
-    broken = [hit for hit in new_hits if hit.code in READ_ERROR_CODES and hit.message not in before]
-    if broken:
-        return source, [], f"the result did not verify ({broken[0].message})"
-    return new_source, new_hits, None
-
-
-def analyse_errors(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings) -> List[_Hit]:
-    return [hit for hit in analyse(source, kinds, settings) if hit.code in READ_ERROR_CODES]
-
-
-def _non_overlapping(candidates: Iterable[_Hit]) -> List[_Hit]:
-    chosen: List[_Hit] = []
-    taken: List[Tuple[int, int]] = []
-    for hit in sorted(candidates, key=lambda h: (h.fix.edits[0].start if h.fix and h.fix.edits else h.start)):
-        assert hit.fix is not None
-        spans = [(edit.start, edit.end) for edit in hit.fix.edits]
-        if any(_overlaps(span, other) for span in spans for other in taken):
-            continue
-        chosen.append(hit)
-        taken.extend(spans)
-    return chosen
-
-
-def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
-    # Two insertions at one point, or an edit touching another's end, would make the order matter.
-    return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
-
-
-def apply_edits(text: str, edits: Sequence[Edit], newline: str = "\n") -> str:
-    """Apply non-overlapping edits; inserted text takes the file's newline style."""
-    pieces = []
-    last = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        pieces.append(text[last:edit.start])
-        content = edit.content
-        if newline != "\n":
-            content = content.replace("\r\n", "\n").replace("\n", newline)
-        pieces.append(content)
-        last = edit.end
-    pieces.append(text[last:])
-    return "".join(pieces)
-
-
-def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings,
-            notes: Optional[List[str]] = None) -> List[_Hit]:
-    """Every enabled, unsuppressed diagnostic of one host, in host offsets; the host kinds' stated skips
-    go to notes when it is given."""
-    context = CheckContext(source.path, settings)
-    suppressions = Suppressions(source.text)
-    hits: List[_Hit] = []
-    for kind in kinds:
-        try:
-            for item in kind.regions(source):
-                if isinstance(item, Diagnostic):
-                    hits.append(_Hit(item.code, item.message, item.start, item.end, item.fix))
-                elif isinstance(item, Note):
-                    if notes is not None:
-                        position = source.position(item.offset)
-                        notes.append(f"{source.path}:{position.row}:{position.column}: skipped: {item.message}")
-                else:
-                    hits.extend(_check_region(item, context))
-        except Exception as error:  # a bug of ours must not stop the run over the other files
-            hits.append(_internal_error(kind.__name__, error))
-    kept = []
-    # Several host kinds may claim one file and read it with the same parser: one parse error is one finding.
-    for hit in dict.fromkeys(hits):
-        if hit.code in READ_ERROR_CODES:
-            kept.append(hit)
-            continue
-        if not settings.is_enabled(hit.code, source.path):
-            continue
-        if suppressions.suppresses(hit.code, [source.position(hit.start).row]):
-            continue
-        kept.append(hit)
-    return sorted(kept, key=lambda hit: (hit.start, hit.code, hit.message))
-
-
-def _check_region(region: Region, context: CheckContext) -> Iterator[_Hit]:
-    # Diagnostics may share one fix (a Python module is rewritten as a whole): carry each fix back once.
-    # Each entry keeps the original fix alive too, so that its id cannot be reused by another one.
-    carried: Dict[int, Tuple[Fix, Optional[Fix]]] = {}
-    for rule, check in rules.checks_for(region.surface):
-        if not context.settings.is_enabled(rule.code, context.path):
-            continue
-        for diagnostic in check(region, context):
-            fix = diagnostic.fix
-            if fix is not None:
-                if id(fix) not in carried:
-                    edits = region.host_edits(fix.edits)
-                    carried[id(fix)] = (fix, Fix(fix.applicability, fix.message, tuple(edits))
-                                        if edits is not None else None)
-                fix = carried[id(fix)][1]
-            in_cell = region.cell_position(diagnostic.start)
-            cell, cell_location = in_cell if in_cell is not None else (region.cell, None)
-            yield _Hit(diagnostic.code, diagnostic.message, region.host_offset(diagnostic.start),
-                       region.host_offset(diagnostic.end), fix, cell, cell_location)
-
-
-def _internal_error(where: str, error: Exception) -> _Hit:
-    import traceback
-
-    frame = traceback.extract_tb(error.__traceback__)[-1]
-    return _Hit(read_errors.INTERNAL_ERROR.code,
-                f"internal error in {where}: {type(error).__name__}: {error} "
-                f"({os.path.basename(frame.filename)}:{frame.lineno}); please report it", 0, 0)
-
-
-def _locate(source: SourceFile, hit: _Hit, located: Dict[int, LocatedFix]) -> Finding:
-    """The finding with its positions; `located` remembers the fixes already placed, by identity (the
-    hits, alive meanwhile, hold every fix, so no id is reused)."""
-    fix = None
-    if hit.fix is not None:
-        if id(hit.fix) not in located:
-            located[id(hit.fix)] = LocatedFix(hit.fix.applicability, hit.fix.message, tuple(
-                LocatedEdit(edit.content, source.position(edit.start), source.position(edit.end))
-                for edit in hit.fix.edits))
-        fix = located[id(hit.fix)]
-    return Finding(source.path, hit.code, hit.message, source.position(hit.start), source.position(hit.end),
-                   fix, hit.cell, hit.cell_location)
-
-
-def _whole_file_finding(path: str, code: str, message: str) -> Finding:
     return Finding(path, code, message, Position(1, 1), Position(1, 1))

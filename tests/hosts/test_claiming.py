@@ -29,3 +29,14 @@ def test_claiming_gives_what_asking_every_kind_gives():
     for folder, stem, suffix in itertools.product(FOLDERS, STEMS, SUFFIXES):
         name = folder + stem + suffix
         assert claiming(name) == tuple(kind for kind in host_kinds() if kind.claims(HostPath(name))), name
+
+
+def test_declared_name_words_cover_every_claim():
+    for kind in host_kinds():
+        words = getattr(kind, "CLAIMED_NAME_WORDS", None)
+        if words is None:
+            continue
+        for folder, stem, suffix in itertools.product(FOLDERS, STEMS, SUFFIXES):
+            name = folder + stem + suffix
+            if kind.claims(HostPath(name)):
+                assert any(word in HostPath(name).name.lower() for word in words), (kind.__name__, name)

@@ -56,7 +56,8 @@ def test_a_candidate_file_is_parsed(tmp_path: Path) -> None:
 
 def test_a_file_too_large_to_parse_is_a_stated_skip():
     from polylint.config import Settings
-    from polylint.runner import Options, process_bytes
+    from polylint.runner import Options
+    from polylint.checking import process_bytes
 
     text = "from polyaxon_client.tracking import Experiment\nx = [" + "1, " * 400_000 + "]\n"
     result = process_bytes("generated.py", text.encode(), Options(Settings()))

@@ -403,6 +403,6 @@ def _crosses(edit: Edit, barriers: Sequence[Tuple[int, int]]) -> bool:
 
 
 def _verifies(text: str, new_edits: Sequence[Edit]) -> bool:
-    from polylint.runner import apply_edits
+    from polylint.checking import apply_edits
 
     return shell.error_count(apply_edits(text, new_edits)) <= shell.error_count(text)

@@ -8,7 +8,10 @@ A host kind is a module in this package with three functions:
   part left unchecked on purpose (shown with ``-v``), or a ``PLX0xx``
   diagnostic in host offsets for what could not be parsed. Parsers are imported here, lazily.
 
-Modules are found with ``pkgutil``; a new host kind is a new module.
+A kind declares ``CLAIMED_SUFFIXES`` (the final suffixes, lower case, of every name it claims) or, when it
+claims names whatever their suffix, ``CLAIMED_NAME_WORDS`` (one of which every name it claims holds): a file
+is put only to the kinds that could claim it. Modules are found by listing the package; a new host kind is a new
+module.
 """
 
 from __future__ import annotations
@@ -16,18 +19,18 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-import pkgutil
+import re
 from types import ModuleType
 from typing import Callable, Dict, Optional, Tuple
 
 
 @functools.cache
 def host_kinds() -> Tuple[ModuleType, ...]:
-    modules = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda info: info.name):
-        if not info.name.startswith("_"):
-            modules.append(importlib.import_module(f"{__name__}.{info.name}"))
-    return tuple(modules)
+    # The package's folder listed directly: pkgutil.iter_modules would import inspect, a tenth of a
+    # pre-commit run's start-up.
+    names = sorted({entry.name[:-3] for folder in __path__ for entry in os.scandir(folder)
+                    if entry.name.endswith(".py") and not entry.name.startswith("_")})
+    return tuple(importlib.import_module(f"{__name__}.{name}") for name in names)
 
 
 class HostPath:
@@ -37,16 +40,13 @@ class HostPath:
     all of the host kinds' tests on it together.
     """
 
-    __slots__ = ("_path", "name")
+    __slots__ = ("_path", "name", "suffix")
 
     def __init__(self, path: str) -> None:
         self._path = path.replace(os.sep, "/") if os.sep != "/" else path
         self.name = self._path.rstrip("/").rsplit("/", 1)[-1]
-
-    @property
-    def suffix(self) -> str:
         dot = self.name.rfind(".")
-        return self.name[dot:] if 0 < dot < len(self.name) - 1 else ""
+        self.suffix = self.name[dot:] if 0 < dot < len(self.name) - 1 else ""
 
     @property
     def parts(self) -> Tuple[str, ...]:
@@ -71,25 +71,30 @@ class HostPath:
 def claiming(path: str) -> Tuple[ModuleType, ...]:
     """The host kinds that claim a path, by its name alone (remembered: discovery and runner both ask)."""
     host_path = HostPath(path)
-    candidates = _claims_by_suffix()
-    return tuple(kind for kind, claims in candidates.get(host_path.suffix.lower(), candidates[None])
-                 if claims(host_path))
+    by_suffix, name_words = _claims_table()
+    asked = by_suffix.get(host_path.suffix.lower(), by_suffix[None])
+    # Which of the two lists: with the kinds that claim by a word of the name, or without them.
+    candidates = asked[1] if name_words is not None and name_words.search(host_path.name.lower()) else asked[0]
+    return tuple([kind for kind, claims in candidates if claims(host_path)])
 
 
 _Claims = Tuple[Tuple[ModuleType, Callable[[HostPath], bool]], ...]
 
 
 @functools.cache
-def _claims_by_suffix() -> Dict[Optional[str], _Claims]:
+def _claims_table() -> Tuple[Dict[Optional[str], Tuple[_Claims, _Claims]], Optional[re.Pattern[str]]]:
     """For each final suffix a host kind declares (`CLAIMED_SUFFIXES`, lower case, "" for none), the kinds
-    worth asking, in module order; key None: the kinds that declare nothing, asked about every file.
+    worth asking, in module order; key None: the kinds that declare no suffix, which claim by other means.
+    Each entry has two lists: without and with the kinds that declare `CLAIMED_NAME_WORDS` (a file is put
+    to those only when its lower-cased name holds one of their words). The pattern finds any such word.
 
-    Most kinds claim by suffix, so a `.py` file is put to four kinds rather than to all of them: claims run
-    for every file of every tree."""
+    Claims run for every file of every tree: a `.py` file is put to two kinds rather than to all of them."""
     kinds = host_kinds()
     suffixes = {suffix for kind in kinds for suffix in getattr(kind, "CLAIMED_SUFFIXES", ())}
-    table: Dict[Optional[str], _Claims] = {}
+    words = sorted({word for kind in kinds for word in getattr(kind, "CLAIMED_NAME_WORDS", ())})
+    table: Dict[Optional[str], Tuple[_Claims, _Claims]] = {}
     for key in [None, *sorted(suffixes)]:
-        table[key] = tuple((kind, kind.claims) for kind in kinds
-                           if not hasattr(kind, "CLAIMED_SUFFIXES") or key in kind.CLAIMED_SUFFIXES)
-    return table
+        fitting = [kind for kind in kinds if not hasattr(kind, "CLAIMED_SUFFIXES") or key in kind.CLAIMED_SUFFIXES]
+        table[key] = (tuple((kind, kind.claims) for kind in fitting if not hasattr(kind, "CLAIMED_NAME_WORDS")),
+                      tuple((kind, kind.claims) for kind in fitting))
+    return table, re.compile("|".join(re.escape(word) for word in words)) if words else None

@@ -19,16 +19,13 @@ Usage::
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import AbstractSet, Iterator, List, Tuple
-
+from typing import AbstractSet, Iterator, List, NamedTuple, Tuple
 
 _OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*\r?$")
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A body line of a fence: its text without the fence's indentation, and where that text starts.
 
     ``text`` keeps its line ending ("\\n" or "\\r\\n"), except on a last line that has none."""
@@ -37,8 +34,7 @@ class Line:
     text: str
 
 
-@dataclass(frozen=True)
-class Fence:
+class Fence(NamedTuple):
     language: str  # the info string's first word, lower-cased, without braces or a leading dot
     info: str  # the whole info string as written
     start: int  # host offset of the opening fence line

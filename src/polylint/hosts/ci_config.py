@@ -16,13 +16,13 @@ The Polyaxonfile host kind may claim the same file; each reads its own regions.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.hosts._pieces import pieces_region
-from polylint.hosts._yaml import yaml_documents
-from polylint.source import Region, SourceFile
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
 
 POLYAXON = re.compile(rb"polyaxon")
 YAML_SUFFIXES = (".yml", ".yaml")
@@ -62,6 +62,7 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.hosts._yaml import yaml_documents
     from polylint.surfaces.yaml import item_position, value_position, walk
 
     kind = system(HostPath(source.path))
@@ -108,6 +109,8 @@ def _is_shell(kind: Optional[str], path: Tuple[Any, ...], parent: Any) -> bool:
 
 def scalar_region(text: str, start: int, value: str, **kwargs: Any) -> Optional[Region]:
     """The region of a YAML scalar starting at ``start`` whose loaded value is ``value``."""
+    from polylint.hosts._pieces import pieces_region
+
     char = text[start:start + 1]
     if char in ("|", ">"):
         return _block(text, start, **kwargs)
@@ -122,6 +125,8 @@ def scalar_region(text: str, start: int, value: str, **kwargs: Any) -> Optional[
 
 
 def _block(text: str, start: int, **kwargs: Any) -> Optional[Region]:
+    from polylint.hosts._pieces import pieces_region
+
     header = BLOCK_HEADER.match(text, start)
     if header is None:
         return None

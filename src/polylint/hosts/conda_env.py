@@ -7,14 +7,15 @@ v0's native builder copied `polyaxon_conda_env.yml` or `conda_env.yml` into the 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Tuple, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic, Edit
-from polylint.hosts._yaml import yaml_documents
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
-from polylint.source import Region, SourceFile
-from polylint.surfaces.requirements import Pin, PinGroup, line_span, parse_requirement
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
+    from polylint.surfaces.requirements import Pin, PinGroup
 
 SURFACE = "requirements"
 SUFFIXES = (".yml", ".yaml")
@@ -37,6 +38,9 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.hosts._yaml import yaml_documents
+    from polylint.source import Region
+    from polylint.surfaces.requirements import PinGroup
     from polylint.surfaces.yaml import item_position
 
     documents = yield from yaml_documents(source)
@@ -82,6 +86,9 @@ def _scalar(text: str, start: int, value: str, flow: bool) -> Optional[Tuple[int
 
 
 def _pin(text: str, start: int, value: str, flow: bool) -> Optional[Pin]:
+    from polylint.diagnostics import Edit
+    from polylint.surfaces.requirements import Pin, line_span, parse_requirement
+
     inside = _scalar(text, start, value, flow)
     requirement = parse_requirement(value)
     if inside is None or requirement is None or value[requirement.core_end:].strip()[:1] not in ("", ";"):

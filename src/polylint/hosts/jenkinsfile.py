@@ -9,15 +9,20 @@ fix never brings a quote of the string's own kind into it.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.hosts._pieces import pieces_region
-from polylint.source import Region, SourceFile
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
 
 SH_STEP = re.compile(r"""\bsh\b\s*\(?\s*(?:script\s*:\s*)?(?P<quote>'''|\"\"\"|'|")""")
 POLYAXON = re.compile(rb"polyaxon")
+
+
+# Words one of which the lower-cased name of every file `claims` accepts holds, whatever its suffix.
+CLAIMED_NAME_WORDS = ("jenkinsfile",)
 
 
 def claims(path: HostPath) -> bool:
@@ -30,6 +35,8 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.hosts._pieces import pieces_region
+
     text = source.text
     for step in SH_STEP.finditer(text):
         quote = step.group("quote")

@@ -10,11 +10,13 @@ are values known only when make runs, never a command name we could misread.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.source import Region, SourceFile
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
 
 NAMES = frozenset({"makefile", "gnumakefile"})
 RECIPE_PREFIX = re.compile(r"\t[ \t@+-]*")
@@ -35,6 +37,8 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.source import Region
+
     text = source.text
     lines = text.splitlines(keepends=True)
     offset = 0

@@ -8,14 +8,14 @@ other lines are output and are skipped. Each fence is one shell region mapped li
 from __future__ import annotations
 
 import re
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.hosts._markdown import MARKDOWN_SUFFIXES, fences
-from polylint.hosts._pieces import pieces_region
-from polylint.hosts._shell_lines import console_pieces, has_prompts
-from polylint.source import Region, SourceFile
+from polylint.hosts._markdown import MARKDOWN_SUFFIXES
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
 
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"})
 TRANSCRIPTS = frozenset({"console", "shell-session", "shellsession"})
@@ -35,6 +35,10 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.hosts._markdown import fences
+    from polylint.hosts._pieces import pieces_region
+    from polylint.hosts._shell_lines import console_pieces, has_prompts
+
     for fence in fences(source.text, SHELL_LANGUAGES):
         if "polyaxon" not in fence.body:
             continue

@@ -11,12 +11,11 @@ import re
 from typing import TYPE_CHECKING, Iterator, List, Tuple, Union
 
 from polylint.hosts import HostPath
-from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
-from polylint.diagnostics import Diagnostic
-from polylint.source import Region, SourceFile
 
 if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
     from polylint.hosts._notebook import Cell
+    from polylint.source import Region, SourceFile
 
 SHELL_CELL = re.compile(r"\A[ \t]*%%(?:bash|sh|script[ \t]+(?:ba|z)?sh)\b[^\n]*\n")
 BANG_LINE = re.compile(r"^[ \t]*!!?(?!=)", re.MULTILINE)
@@ -36,6 +35,8 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
+    from polylint.diagnostics import Diagnostic
     from polylint.hosts._notebook import NotebookError, parse_notebook
 
     try:

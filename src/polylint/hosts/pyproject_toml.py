@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Tuple, Union
 
 from polylint.hosts import HostPath
-from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
-from polylint.diagnostics import Diagnostic
-from polylint.hosts._toml_pins import array_group, table_group
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
-from polylint.source import Region, SourceFile
-from polylint.surfaces.requirements import PinGroup
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
+    from polylint.surfaces.requirements import PinGroup
 
 SURFACE = "requirements"
 
@@ -28,6 +28,10 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
+    from polylint.diagnostics import Diagnostic
+    from polylint.hosts._toml_pins import array_group, table_group
+    from polylint.source import Region
     from polylint.surfaces.toml import TomlScanError, entries, error_offset, load
 
     try:

@@ -10,14 +10,15 @@ shown with `-v`.
 
 from __future__ import annotations
 
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.hosts._markdown import MARKDOWN_SUFFIXES, fences
-from polylint.hosts._pieces import pieces_region
-from polylint.source import Note, Region, SourceFile
-from polylint.surfaces.python import SURFACE, could_hold_findings
+from polylint.hosts._markdown import MARKDOWN_SUFFIXES
+from polylint.surfaces.python import could_hold_findings
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Note, Region, SourceFile
 
 _LANGUAGES = frozenset({"python", "py", "python3"})
 
@@ -35,7 +36,10 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic, Note]]:
-    from polylint.surfaces.python import PythonParseError, parse
+    from polylint.hosts._markdown import fences
+    from polylint.hosts._pieces import pieces_region
+    from polylint.source import Note
+    from polylint.surfaces.python import SURFACE, PythonParseError, parse
 
     for fence in fences(source.text, _LANGUAGES):
         snippet = fence.body

@@ -6,12 +6,14 @@ for each v0 import a line-level scan still finds; no region is made of it, so it
 
 from __future__ import annotations
 
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.source import Note, Region, SourceFile
-from polylint.surfaces.python import SURFACE, could_hold_findings
+from polylint.surfaces.python import could_hold_findings
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Note, Region, SourceFile
 
 
 # The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
@@ -27,7 +29,15 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic, Note]]:
-    from polylint.surfaces.python import PythonParseError, parse, scanned_imports, too_large, unparsed_diagnostics
+    from polylint.source import Note, Region
+    from polylint.surfaces.python import (
+        SURFACE,
+        PythonParseError,
+        parse,
+        scanned_imports,
+        too_large,
+        unparsed_diagnostics,
+    )
 
     reason = too_large(source.text)
     if reason is not None:

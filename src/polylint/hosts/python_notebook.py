@@ -10,12 +10,15 @@ kernels (R, Julia...) are skipped.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterator, List, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.source import Region, SourceFile
-from polylint.surfaces.python import SURFACE, PythonParseError, could_hold_findings, parse
+from polylint.surfaces.python import could_hold_findings
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
+    from polylint.surfaces.python import PythonParseError
 
 
 # The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
@@ -32,9 +35,10 @@ def prefilter(data: bytes) -> bool:
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
+    from polylint.diagnostics import Diagnostic
     from polylint.hosts._notebook import NotebookError
     from polylint.surfaces.notebook_python import NotebookRegion, blank, read_notebook
-    from polylint.surfaces.python import unparsed_diagnostics
+    from polylint.surfaces.python import SURFACE, PythonParseError, parse, unparsed_diagnostics
 
     try:
         notebook = read_notebook(source.text)
@@ -76,6 +80,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
 def _cell_error(python: str, error: PythonParseError, cell_start: int) -> PythonParseError:
     """The parse error of a cell read alone, or (when the cell parses alone, and so failed only with the
     cells before it) the program's error moved to the cell's offsets."""
+    from polylint.surfaces.python import PythonParseError, parse
 
     try:
         parse(python)

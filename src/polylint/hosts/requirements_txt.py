@@ -10,13 +10,15 @@ includes are left alone; the included file is checked on its own). An editable o
 from __future__ import annotations
 
 import re
-from typing import Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Iterator, List, Optional, Tuple, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic, Edit
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
-from polylint.source import Region, SourceFile
-from polylint.surfaces.requirements import Pin, PinGroup, Requirement, line_span, parse_requirement
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
+    from polylint.surfaces.requirements import Pin
 
 SURFACE = "requirements"
 _CONTINUATION = re.compile(r"\\\r?\n")
@@ -61,6 +63,9 @@ def _without_comment(line: str) -> str:
 
 def _url_pin(text: str, start: int, body: str) -> Optional[Pin]:
     """An editable or URL requirement, identified by its `#egg=` fragment; never rewritten."""
+    from polylint.diagnostics import Edit
+    from polylint.surfaces.requirements import Pin, Requirement, line_span
+
     egg = _EGG.search(body)
     if egg is None:
         return None
@@ -72,6 +77,9 @@ def _url_pin(text: str, start: int, body: str) -> Optional[Pin]:
 
 
 def pins(text: str) -> List[Pin]:
+    from polylint.diagnostics import Edit
+    from polylint.surfaces.requirements import Pin, line_span, parse_requirement
+
     lines = list(logical_lines(text))
     locked = any(_HASH.search(_without_comment(line)) for _, line in lines)
     found: List[Pin] = []
@@ -97,5 +105,8 @@ def pins(text: str) -> List[Pin]:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.source import Region
+    from polylint.surfaces.requirements import PinGroup
+
     group = PinGroup("this file", tuple(pins(source.text)))
     yield Region(SURFACE, source.text, tree=(group,))

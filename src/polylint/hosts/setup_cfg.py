@@ -7,14 +7,15 @@ scanned here line by line, keeping the offsets, after configparser has said the 
 from __future__ import annotations
 
 import re
-from typing import Dict, Iterator, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Dict, Iterator, List, Optional, Tuple, Union
 
 from polylint.hosts import HostPath
-from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
-from polylint.diagnostics import Diagnostic, Edit
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
-from polylint.source import Region, SourceFile
-from polylint.surfaces.requirements import Pin, PinGroup, line_span, parse_requirement
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
+    from polylint.surfaces.requirements import Pin, PinGroup
 
 SURFACE = "requirements"
 _SECTION = re.compile(r"\[(?P<name>[^\]]+)\]\s*$")
@@ -36,6 +37,10 @@ def prefilter(data: bytes) -> bool:
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     import configparser
+
+    from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region
 
     try:
         configparser.RawConfigParser().read_string(source.text)
@@ -78,6 +83,8 @@ def _values(text: str) -> Iterator[Tuple[str, str, List[Tuple[int, str]]]]:
 
 
 def groups(text: str) -> List[PinGroup]:
+    from polylint.surfaces.requirements import PinGroup
+
     found: List[PinGroup] = []
     for section, key, lines in _values(text):
         if (section, key) == ("options", "install_requires"):
@@ -91,6 +98,9 @@ def groups(text: str) -> List[PinGroup]:
 
 
 def _pins(text: str, lines: List[Tuple[int, str]]) -> Iterator[Pin]:
+    from polylint.diagnostics import Edit
+    from polylint.surfaces.requirements import Pin, line_span, parse_requirement
+
     one_line = len(lines) == 1 and not text[: lines[0][0]].endswith("\n")
     for start, line in lines:
         body = _COMMENT.sub("", line)

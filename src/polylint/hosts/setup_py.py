@@ -10,16 +10,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Tuple, Union
 
-from polylint.hosts import HostPath
-from polylint.checks.read_errors import PYTHON_PARSE_ERROR
-from polylint.diagnostics import Diagnostic
-from polylint.hosts import python_module
+from polylint.hosts import HostPath, python_module
 from polylint.knowledge.packages import MENTIONS_V0_PACKAGE
-from polylint.source import Region, SourceFile
-from polylint.surfaces.requirements import Pin, PinGroup, element_removal, parse_requirement
 
 if TYPE_CHECKING:
     import libcst
+
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
+    from polylint.surfaces.requirements import Pin, PinGroup
 
 SURFACE = "requirements"
 _STRING = re.compile(r"(?P<prefix>[uUrR]?)(?P<quote>'''|\"\"\"|'|\")")
@@ -40,6 +39,10 @@ def prefilter(data: bytes) -> bool:
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     import libcst
     from libcst.metadata import MetadataWrapper, PositionProvider
+
+    from polylint.checks.read_errors import PYTHON_PARSE_ERROR
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region
 
     try:
         module = libcst.parse_module(source.text)
@@ -119,6 +122,8 @@ def _resolve(value: libcst.BaseExpression, assignments: Dict[str, libcst.BaseExp
 
 def _group(where: str, sequence: Any, text: str, span: Any) -> PinGroup:
     import libcst
+
+    from polylint.surfaces.requirements import Pin, PinGroup, element_removal, parse_requirement
 
     if not isinstance(sequence, (libcst.List, libcst.Tuple)):
         return PinGroup(where)

@@ -4,11 +4,13 @@ shell shebang (`#!/bin/bash`, `#!/usr/bin/env sh`...). The whole file is one she
 from __future__ import annotations
 
 import re
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.source import Region, SourceFile
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
 
 SUFFIXES = (".sh", ".bash", ".zsh", ".ksh")
 # Extensionless files other host kinds own, or that are never scripts.
@@ -34,5 +36,7 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.source import Region
+
     if source.path.lower().endswith(SUFFIXES) or SHEBANG.match(source.data):
         yield Region("shell", source.text)

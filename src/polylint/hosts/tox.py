@@ -8,11 +8,13 @@ backslash joins the next line, kept in the region as written.
 from __future__ import annotations
 
 import re
-from typing import Iterator, Union
+from typing import TYPE_CHECKING, Iterator, Union
 
 from polylint.hosts import HostPath
-from polylint.diagnostics import Diagnostic
-from polylint.source import Region, SourceFile
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Diagnostic
+    from polylint.source import Region, SourceFile
 
 SECTION = re.compile(r"^\[([^\]]*)\]")
 SETTING = re.compile(r"^(commands(?:_pre|_post)?)[ \t]*=[ \t]*")
@@ -32,6 +34,8 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
+    from polylint.source import Region
+
     in_testenv = False
     in_commands = False
     offset = 0

@@ -1,8 +1,9 @@
 """Python client and tracking facts: every v0 name a user's code can touch, and what v1 has instead.
+(The environment variables and REST paths a v0 deployment gave runs are in ``platform.py``.)
 
 One row per v0 name, read by the Python checks (to flag) and by the Python codemod (to rewrite).
-Sources: v0-surface.md §3 (C0 ``polyaxon_client`` 0.6.1, ``polyaxon_helper`` 0.5.0, ``polyaxon_schemas``)
-and §4 (environment variables); v1-surface.md §5 (K1 ``polyaxon`` 1.20.0 client, tracking and contrib,
+Sources: v0-surface.md §3 (C0 ``polyaxon_client`` 0.6.1, ``polyaxon_helper`` 0.5.0, ``polyaxon_schemas``);
+v1-surface.md §5 (K1 ``polyaxon`` 1.20.0 client, tracking and contrib,
 verified with ``inspect.signature``); v0-to-v1-mapping.md §4.
 
 Safety follows the runner's words: ``SAFE`` keeps the meaning, ``UNSAFE`` may shift it (an integer v0 id
@@ -415,51 +416,6 @@ RENAMED_NAMES: Mapping[str, Tuple[str, str]] = {
     f"polyaxon_client.exceptions.{name}": ("polyaxon.exceptions", name)
     for name in ("PolyaxonClientException", "PolyaxonHTTPError", "PolyaxonShouldExitError")
 }
-
-# --- environment variables (v0-surface.md §4.1, §4.2; v1-surface.md §5.5) -----------------------------------
-_V1_RUN = "v1 sets `POLYAXON_RUN_INSTANCE` (`owner.project.runs.uuid`); `tracking.init()` reads it"
-ENVIRONMENT: Mapping[str, str] = {
-    "POLYAXON_PARAMS": "declare inputs in the Polyaxonfile and pass them as arguments (`{{ lr }}`) or with "
-                       "`toEnv: LR`; `tracking.init().get_inputs()` reads them from the API",
-    "POLYAXON_DECLARATIONS": "declare inputs in the Polyaxonfile and pass them as arguments (`{{ lr }}`) or "
-                             "with `toEnv: LR`",
-    "POLYAXON_RUN_OUTPUTS_PATH": "`tracking.get_outputs_path()` after `tracking.init()` (or `{{ globals."
-                                 "run_outputs_path }}` in the Polyaxonfile)",
-    "POLYAXON_BASE_OUTPUTS_PATH": "`tracking.get_artifacts_path()` after `tracking.init()`",
-    "POLYAXON_RUN_DATA_PATHS": "v1 mounts data as connections: read the connection's `mountPath`",
-    "POLYAXON_DATA_PATHS": "v1 mounts data as connections: read the connection's `mountPath`",
-    "POLYAXON_REFS_OUTPUTS_PATHS": "pass upstream outputs as inputs with `ref: runs.<uuid>`",
-    "POLYAXON_EXPERIMENT_INFO": _V1_RUN,
-    "POLYAXON_JOB_INFO": _V1_RUN,
-    "POLYAXON_NOTEBOOK_INFO": _V1_RUN,
-    "POLYAXON_TENSORBOARD_INFO": _V1_RUN,
-    "POLYAXON_CLUSTER": "Kubeflow operators set `TF_CONFIG` (tfjob) or `MASTER_ADDR`/`RANK` (pytorchjob)",
-    "POLYAXON_TASK_INFO": "Kubeflow operators set `TF_CONFIG` (tfjob) or `MASTER_ADDR`/`RANK` (pytorchjob)",
-    "POLYAXON_LOGS_PATH": "v1 collects logs itself; artifacts go under `tracking.get_outputs_path()`",
-    "POLYAXON_IN_CLUSTER": _V1_RUN + "; test for it to know a run is managed",
-    "POLYAXON_IS_MANAGED": _V1_RUN + "; test for it to know a run is managed",
-    "POLYAXON_API_HOST": "`POLYAXON_HOST`, a full URL (`https://host:port`)",
-    "POLYAXON_API_HTTP_HOST": "`POLYAXON_HOST`, a full URL (`https://host:port`)",
-    "POLYAXON_API_WS_HOST": "`POLYAXON_HOST`; v1 has no separate websocket host",
-    "POLYAXON_HTTP_PORT": "`POLYAXON_HOST`, a full URL with the port",
-    "POLYAXON_WS_PORT": "`POLYAXON_HOST`; v1 has no separate websocket port",
-    "POLYAXON_USE_HTTPS": "`POLYAXON_HOST` with an `https://` scheme",
-    "POLYAXON_API": "`POLYAXON_HOST`, a full URL (`https://host:port`)",
-    "POLYAXON_SECRET_USER_TOKEN": "`POLYAXON_AUTH_TOKEN`",
-    "POLYAXON_SECRET_EPHEMERAL_TOKEN": "`POLYAXON_AUTH_TOKEN`",
-    "POLYAXON_SECRET_INTERNAL_TOKEN": "`POLYAXON_AUTH_TOKEN`",
-    "POLYAXON_INTERNAL_SECRET_TOKEN": "`POLYAXON_AUTH_TOKEN`",
-    "POLYAXON_AUTHENTICATION_TYPE": "v1 sends `POLYAXON_AUTH_TOKEN` with `POLYAXON_AUTHENTICATION_TYPE` "
-                                    "only in EE; CE has no auth",
-    "POLYSTORES_RUN_STORES_ACCESS_KEYS": "v1 reads store credentials from the artifacts-store connection's "
-                                         "secret",
-}
-
-# v0 REST paths (v0-surface.md §3.1: `/api/v1/<user>/<project>/<entity>`); v1 has `/api/v1/<owner>/<project>/runs`.
-REST_ENTITIES = ("experiments", "groups", "jobs", "builds", "tensorboards", "notebooks")
-REST_ADVICE = ("v1 serves runs at `/api/v1/{owner}/{project}/runs/{uuid}`; prefer "
-               "`RunClient(owner=..., project=..., run_uuid=...)` over raw requests")
-
 
 def qualified_tail(name: str, modules: Tuple[str, ...]) -> Optional[str]:
     """The last part of `name` when it is `<one of modules>.<last part>`, else None."""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import List, Protocol
+from typing import TYPE_CHECKING, List, NamedTuple, Protocol
 
-from polylint.diagnostics import Finding
+if TYPE_CHECKING:
+    from polylint.diagnostics import Finding
 
 
-@dataclass(frozen=True)
-class Report:
+class Report(NamedTuple):
     findings: List[Finding]
     fixed: int
     fixing: bool

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from polylint.diagnostics import Applicability, Finding
-from polylint.output import Report
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from polylint.diagnostics import Finding
+    from polylint.output import Report
 
 _BOLD, _RED, _CYAN, _RESET = "\033[1m", "\033[31m", "\033[36m", "\033[0m"
 
 
 def _fixable(finding: Finding, unsafe_fixes: bool) -> bool:
+    from polylint.diagnostics import Applicability  # loaded already, where there is a finding
+
     return finding.applicability is Applicability.SAFE or (
         finding.applicability is Applicability.UNSAFE and unsafe_fixes)
 
@@ -38,6 +43,8 @@ def summary(report: Report) -> str:
         return f"Found {total + report.fixed} {noun} ({report.fixed} fixed, {total} remaining)."
     if total == 0:
         return "All checks passed!"
+    from polylint.diagnostics import Applicability
+
     safe = sum(f.applicability is Applicability.SAFE for f in report.findings)
     unsafe = sum(f.applicability is Applicability.UNSAFE for f in report.findings)
     noun = "problem" if total == 1 else "problems"

@@ -59,10 +59,10 @@ class Progress:
 
 
 def baseline_path(settings: Settings) -> Path:
-    return settings.root / CACHE_FOLDER / BASELINE
+    return Path(settings.root, CACHE_FOLDER, BASELINE)
 
 
-def key_path(filename: str, root: Path) -> str:
+def key_path(filename: str, root: str) -> str:
     relative = os.path.relpath(os.path.abspath(filename), root)
     return Path(filename if relative.startswith("..") else relative).as_posix()
 

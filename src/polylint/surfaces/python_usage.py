@@ -32,6 +32,7 @@ from libcst.metadata import (
 
 from polylint.diagnostics import Applicability
 from polylint.knowledge import client as knowledge
+from polylint.knowledge import platform
 from polylint.knowledge.client import Arguments, Row
 
 SAFE, UNSAFE, MANUAL = Applicability.SAFE, Applicability.UNSAFE, Applicability.MANUAL
@@ -49,7 +50,7 @@ NO_EQUIVALENT = "PLX308"
 V0_CALLBACK = "PLX309"
 
 # `/api/v1/namespaces/...` is Kubernetes' core API, never a Polyaxon user.
-_REST = re.compile(r"/api/v1/(?!namespaces/)[^/\s'\"]+/[^/\s'\"]+/(?:" + "|".join(knowledge.REST_ENTITIES) + r")\b")
+_REST = re.compile(r"/api/v1/(?!namespaces/)[^/\s'\"]+/[^/\s'\"]+/(?:" + "|".join(platform.REST_ENTITIES) + r")\b")
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault", "os.environ.pop",
                           "os.getenvb"})
 Builder = Callable[[cst.CSTNode], cst.CSTNode]
@@ -648,11 +649,11 @@ class _Finder(cst.CSTVisitor):
                 self._environment(_string_value(node.left), node)
 
     def _environment(self, name: Optional[str], node: cst.CSTNode) -> None:
-        if name is None or name not in knowledge.ENVIRONMENT:
+        if name is None or name not in platform.ENVIRONMENT:
             return
         start, end = self.span(node)
         self.sites.append(Site(V0_ENVIRONMENT, start, end, f"v0 environment variable `{name}`: v1 does not set "
-                               f"it; {knowledge.ENVIRONMENT[name]}", MANUAL))
+                               f"it; {platform.ENVIRONMENT[name]}", MANUAL))
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         self._rest(node)
@@ -665,7 +666,7 @@ class _Finder(cst.CSTVisitor):
         if match:
             start, end = self.span(node)
             self.sites.append(Site(V0_REST, start, end, f"v0 REST endpoint `{match.group(0)}`: "
-                                   f"{knowledge.REST_ADVICE}", MANUAL))
+                                   f"{platform.REST_ADVICE}", MANUAL))
 
     # objects: trackers and clients, followed through their names
     def leave_Module(self, original_node: cst.Module) -> None:

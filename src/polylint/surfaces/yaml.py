@@ -8,8 +8,8 @@ a document visits each node once (``walk``) and an alias bomb costs nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Iterator, List, Optional, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
 
 from polylint.source import LineIndex
 
@@ -22,12 +22,65 @@ class YamlParseError(Exception):
 
 
 @dataclass
+class TokenLines:
+    """Where a whole stream's tokens lie, by 0-based line, as whoever reads or writes its comments needs it:
+
+    - inside_scalar: the lines inside multi-line scalars (after their first), where a `#` is text;
+    - token_end: the column where each line's last token ends, after which ` #` starts a comment;
+    - continued: the lines whose end a multi-line scalar or flow collection goes on past (a block
+      scalar's last line too), where a comment at the end of the line or on a line after it could land
+      inside that scalar or collection;
+    - anchored: whether a node has an anchor (or is an alias).
+
+    Gathered from ruamel's events while the stream is read, so that no reader of comments parses it again.
+    """
+
+    inside_scalar: Set[int] = field(default_factory=set)
+    token_end: Dict[int, int] = field(default_factory=dict)
+    continued: Set[int] = field(default_factory=set)
+    anchored: bool = False
+    # (first line, flow style) of each collection open at the event being added.
+    _open: List[Tuple[int, bool]] = field(default_factory=list, repr=False)
+
+    def add(self, event: Any) -> None:
+        begin, finish = event.start_mark, event.end_mark
+        if self.token_end.get(finish.line, 0) < finish.column:
+            self.token_end[finish.line] = finish.column
+        # By name: an import of the event classes here would run for every event of every YAML file read.
+        kind = type(event).__name__
+        if kind == "ScalarEvent":
+            if finish.line > begin.line:
+                last = finish.line if finish.column > 0 else finish.line - 1
+                self.inside_scalar.update(range(begin.line + 1, last + 1))
+                self.continued.update(range(begin.line, finish.line))
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self._open.append((begin.line, bool(event.flow_style)))
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            first, flow = self._open.pop()
+            if flow:
+                self.continued.update(range(first, finish.line))
+        if getattr(event, "anchor", None) is not None:
+            self.anchored = True
+
+    def recording(self, get_event: Callable[[], Any]) -> Callable[[], Any]:
+        """get_event, adding each event it gives."""
+
+        def get_and_add() -> Any:
+            event = get_event()
+            self.add(event)
+            return event
+
+        return get_and_add
+
+
+@dataclass
 class YamlDocument:
     data: Any
     index: int  # 0-based position in the stream
     start: int  # offset where the root node starts
     end: int  # offset where the root node ends
     lines: LineIndex
+    token_lines: TokenLines  # the whole stream's, shared by its documents
 
     def offset(self, line: int, column: int) -> int:
         """Offset of ruamel's 0-based line and column."""
@@ -82,14 +135,18 @@ def load_documents(text: str, lines: LineIndex) -> List[YamlDocument]:
 
     yaml = new_yaml()
     documents: List[YamlDocument] = []
+    token_lines = TokenLines()
     try:
         constructor, parser = yaml.get_constructor_parser(text)
+        # The composer takes every event with get_event, but for the stream's end, which it only looks at.
+        parser.get_event = token_lines.recording(parser.get_event)
         try:
             while constructor.check_data():
                 node = constructor.composer.get_node()
                 data = constructor.construct_document(node)
-                documents.append(
-                    YamlDocument(data, len(documents), node.start_mark.index, node.end_mark.index, lines))
+                documents.append(YamlDocument(
+                    data, len(documents), node.start_mark.index, node.end_mark.index, lines, token_lines))
+            token_lines.add(parser.peek_event())
         finally:
             parser.dispose()
     except MarkedYAMLError as error:

@@ -170,6 +170,13 @@ def test_document_that_cannot_be_converted_keeps_a_manual_diagnostic() -> None:
     assert "by hand" in finding.message
 
 
+def test_value_with_a_tag_that_does_not_read_back_equal_is_not_converted() -> None:
+    # ruamel reads `!custom a` as a TaggedScalar, equal only to itself: the result cannot be verified.
+    text = "version: 1\nkind: experiment\nbuild:\n  image: !custom a\nrun:\n  cmd: b\n"
+    [finding] = findings("polyaxonfile.yml", text)
+    assert finding.fix is None and "by hand" in finding.message
+
+
 def test_param_named_like_a_v1_context_is_left_to_the_user() -> None:
     text = "version: 1\nkind: experiment\nparams: {params: 1}\nbuild: {image: a}\nrun: {cmd: b}\n"
     [finding] = findings("polyaxonfile.yml", text)
@@ -227,3 +234,11 @@ def test_corpus_every_v0_file_converts_to_valid_polyaxon_v1(capsys: pytest.Captu
         print(f"\ncorpus v0 files: {sum(outcomes.values()) + len(failures)}; {dict(outcomes)}; "
               f"failures: {len(failures)}; kinds converted: {dict(kinds)}")
     assert not failures, "\n".join(failures)
+
+
+def test_a_framework_container_is_copied_into_tags_not_moved_with_its_comment():
+    # The v1 tree is quoted for YAML 1.1 in place: the v0 list itself, with its comment, was once put there.
+    v0 = "version: 1\nkind: experiment\nframework: [on, x]  # c\nbuild:\n  image: python:3.8\nrun:\n  cmd: python train.py\n"
+    converted = fixed_text("polyaxonfile.yml", v0)
+    assert 'tags: [["on", x]]  # c\n' in converted
+    assert converted.count("# c") == 1

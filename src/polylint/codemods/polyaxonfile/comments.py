@@ -5,21 +5,22 @@ section), which would move `# about run` into the build step list when sections 
 comments are read from the text instead, by line: a full-line comment belongs to the key that follows
 it, an end-of-line comment to the key on its line. The v1 tree is dumped without comments, read back to
 learn on which output line each key landed, and every comment is inserted before (or at the end of) the
-line of the key whose v0 origin it described.
+line of the key whose v0 origin it described. The result is read once more and compared, unless where
+the comments went makes it certain that they changed nothing.
 """
 
 from __future__ import annotations
 
 import bisect
-import functools
 import io
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, FrozenSet, Iterator, List, Sequence, Set, Tuple
+from typing import Any, Dict, Iterator, List, Sequence, Tuple
 
 from polylint.checks.polyaxonfile.kept_as_comment import MARKER
 from polylint.codemods.polyaxonfile.context import Conversion, ConversionError, Leftover
-from polylint.surfaces.yaml import item_position, key_position, new_yaml, walk
+from polylint.source import LineIndex
+from polylint.surfaces.yaml import TokenLines, item_position, key_position, load_documents, new_yaml, walk
 
 _EOL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
 
@@ -31,28 +32,15 @@ class SourceComment:
     end_of_line: bool
 
 
-@functools.lru_cache(maxsize=2)
-def _token_lines(text: str) -> Tuple[FrozenSet[int], Dict[int, int]]:
-    """(lines inside multi-line scalars, the column where each line's last token ends) of a whole stream.
-
-    Read once per host text: every document of a stream asks, and a parse per document would make a
-    2,000-document stream quadratic."""
-    inside_scalar: Set[int] = set()
-    token_end: Dict[int, int] = {}
-    for event in new_yaml().parse(text):
-        begin, finish = event.start_mark, event.end_mark
-        token_end[finish.line] = max(token_end.get(finish.line, 0), finish.column)
-        if type(event).__name__ == "ScalarEvent" and finish.line > begin.line:
-            last = finish.line if finish.column > 0 else finish.line - 1
-            inside_scalar.update(range(begin.line + 1, last + 1))
-    return frozenset(inside_scalar), token_end
-
-
-def source_comments(text: str, start: int, end: int) -> List[SourceComment]:
-    """The comments of text[start:end], which must hold whole YAML documents' lines."""
+def source_comments(text: str, start: int, end: int, token_lines: TokenLines) -> List[SourceComment]:
+    """The comments of text[start:end], which must hold whole YAML documents' lines (token_lines: the
+    stream's)."""
+    if text.find("#", start, end) < 0:
+        # Every comment holds a `#`: a document without one needs no count of the stream's lines before it.
+        return []
     first_line = text.count("\n", 0, start)
     lines = text[start:end].split("\n")
-    inside_scalar, token_end = _token_lines(text)
+    inside_scalar, token_end = token_lines.inside_scalar, token_lines.token_end
     found = []
     for offset, raw in enumerate(lines):
         line = first_line + offset
@@ -141,11 +129,58 @@ def _pairs(built: Any, read: Any) -> Iterator[Tuple[Any, Any]]:
             yield from _pairs(built[key], read[key])
 
 
+def _reads_back_alike(dumped: str) -> bool:
+    """Whether render would return dumped unchanged, and two reads of it compare equal.
+
+    render gives back its lines ending in exactly one newline. Two reads of one text are equal, except
+    where ruamel compares by identity: a scalar with a tag it does not know (`TaggedScalar`), which needs
+    a `!` in the text."""
+    return dumped.endswith("\n") and not dumped.endswith("\n\n") and "!" not in dumped
+
+
+# What YAML also reads as a line break: with one, a comment's text or a dumped line would be two lines.
+_OTHER_LINE_BREAK = re.compile("[\r\x85\u2028\u2029]")
+_COMPLEX_KEY = re.compile(r"(?m)^[ -]*\?(?: |$)")
+
+
+def _surely_unchanged(dumped: str, layout: TokenLines, before: Dict[int, List[Tuple[int, List[str]]]],
+                      after: Dict[int, List[str]], trailing: List[Tuple[int, List[str]]]) -> bool:
+    """Whether YAML surely reads dumped with these comments put in as it reads dumped alone, so that
+    comparing the two reads could not find a difference (layout: dumped's, from reading it).
+
+    A block is whole `#` lines put before a line where a key or an item starts, or after the last line;
+    an end-of-line comment is `  #...` put at the end of such a line. YAML reads a line of its own that
+    starts with `#` as a comment, and ` #` after a line's last token too, except inside a scalar or flow
+    collection that spans lines. So no block may follow a line that one of those goes on past, and no
+    end-of-line comment may end a line that one of them reaches into or goes on past. A block scalar
+    counts as going on past its last line: a comment line less indented than its text would end it as
+    the next key's line does, but that is left to the comparison. So is whatever is less plain: a line
+    break other than a newline (in a comment it would cut the line in two; in the dump, ruamel's line
+    numbers would not be ours), a tag (an unknown one reads back equal to nothing), an anchor or alias,
+    a complex key, and trailing newlines that render cuts off.
+    """
+    if not _reads_back_alike(dumped) or layout.anchored or _COMPLEX_KEY.search(dumped):
+        return False
+    inserted = [text for blocks in before.values() for _line, block in blocks for text in block]
+    inserted += [text for comments in after.values() for text in comments]
+    inserted += [text for _line, block in trailing for text in block]
+    if _OTHER_LINE_BREAK.search(dumped) or any(_OTHER_LINE_BREAK.search(text) for text in inserted):
+        return False
+    continued = layout.continued
+    last_line = dumped.count("\n") - 1
+    return (all(line == 0 or line - 1 not in continued for line in before)
+            and all(line not in continued and (line == 0 or line - 1 not in continued) for line in after)
+            and (not trailing or last_line not in continued))
+
+
 def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment]) -> str:
     """The v1 text of tree, with the v0 comments and the leftover blocks where they belong."""
     dumped = dump(tree)
-    reread = new_yaml().load(dumped)
-    placed = _output_lines(tree, reread, conversion)
+    if not comments and not conversion.leftovers and _reads_back_alike(dumped):
+        # Nothing to place: the text is the dump itself, which the check below would compare with itself.
+        return dumped
+    [reread] = load_documents(dumped, LineIndex(dumped))
+    placed = _output_lines(tree, reread.data, conversion)
     origins = sorted(placed)
     before: Dict[int, List[Tuple[int, List[str]]]] = {}
     after: Dict[int, List[str]] = {}
@@ -177,7 +212,7 @@ def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment])
     for _source_line, block in sorted(trailing, key=lambda entry: entry[0]):
         out.extend(block)
     rendered = "\n".join(out) + "\n"
-    if new_yaml().load(rendered) != reread:
+    if (not _surely_unchanged(dumped, reread.token_lines, before, after, trailing)
+            and new_yaml().load(rendered) != reread.data):
         raise ConversionError("the comments could not be placed without changing the document")
     return rendered
-

@@ -161,7 +161,7 @@ def convert_document(text: str, document: YamlDocument) -> Converted:
     conversion = Conversion(default_line=line_of(data, "kind", line_of(data, first_key)) or 0)
     tree = convert_tree(conversion, data)
     # render checks that placing the comments did not change what the YAML says.
-    new_text = render(tree, conversion, source_comments(text, start, end))
+    new_text = render(tree, conversion, source_comments(text, start, end, document.token_lines))
     reasons = tuple(conversion.unsafe_reasons) + tuple(
         f"kept as a comment: {leftover.reason}" for leftover in conversion.leftovers)
     applicability = Applicability.UNSAFE if reasons else Applicability.SAFE
