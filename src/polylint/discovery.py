@@ -1,4 +1,5 @@
-"""From the paths given to the host files to check.
+"""From the paths given to the files to put to the host kinds (which of them a kind claims is the runner's
+question, asked where the file is read: in a worker, on a run that spreads).
 
 Folders are walked without following symbolic links (so never out of the tree, and never round a
 loop); ``.gitignore`` and ``.polylintignore`` files are honoured where they stand, and the exclude
@@ -10,10 +11,9 @@ from __future__ import annotations
 
 import os
 import time
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Protocol, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Protocol, Tuple, Union
 
 from polylint.config import Exclusion, Settings, posix
-from polylint.hosts import claiming
 
 IGNORE_FILES = (".gitignore", ".polylintignore")
 # A modification time this close to now may share its clock tick with a change still to come (git's
@@ -27,10 +27,11 @@ def is_racy(mtime_ns: int) -> bool:
 
 
 class Discovery:
-    """The files to check, what was skipped and why, and the paths given that do not exist."""
+    """The files to check, found as they are iterated (a run starts on the first before the walk ends);
+    what was skipped and why, complete once `files` is exhausted; and the paths given that do not exist."""
 
     def __init__(self) -> None:
-        self.files: List[str] = []
+        self.files: Iterator[str] = iter(())
         self.notes: List[str] = []
         self.missing: List[str] = []
 
@@ -43,23 +44,28 @@ _Ignore = Tuple[str, "pathspec.GitIgnoreSpec"]
 
 def discover(paths: List[str], settings: Settings, memory: Optional[FolderMemory] = None) -> Discovery:
     found = Discovery()
-    seen = set()
+    given_files: List[Tuple[str, bool]] = []  # (path, is a folder to walk)
     for given in paths:
         if os.path.islink(given):
             found.notes.append(f"{given}: skipped: a symbolic link is never followed")
         elif os.path.isdir(given):
-            above = _folders_above(given)
-            for path in _walk(given, settings, above, found, memory):
-                if path not in seen:
-                    seen.add(path)
-                    found.files.append(path)
+            given_files.append((given, True))
         elif os.path.isfile(given):
-            if given not in seen and claiming(given):
-                seen.add(given)
-                found.files.append(given)
+            given_files.append((given, False))
         else:
             found.missing.append(given)
+    found.files = _files(given_files, settings, found, memory)
     return found
+
+
+def _files(given: List[Tuple[str, bool]], settings: Settings, found: Discovery,
+           memory: Optional[FolderMemory]) -> Iterator[str]:
+    seen = set()
+    for path, is_folder in given:
+        for file in _walk(path, settings, _folders_above(path), found, memory) if is_folder else [path]:
+            if file not in seen:
+                seen.add(file)
+                yield file
 
 
 def _load_ignores(folder: str, names: Iterable[str]) -> List[_Ignore]:
@@ -123,11 +129,11 @@ def _ignore_stamps(folder: str, names: Iterable[str]) -> List[List[Any]]:
 
 
 def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
-          memory: Optional[FolderMemory] = None) -> List[str]:
-    """The claimed files below root. With memory, a folder whose modification time and ignore files are
-    as they were (and whose parents' ignore files are too) is not listed again: what was found in it last
-    time stands. Editing a file does not change its folder, but adding, removing or renaming one does."""
-    files: List[str] = []
+          memory: Optional[FolderMemory] = None) -> Iterator[str]:
+    """The files below root, in the order of their paths' parts. With memory, a folder whose
+    modification time and ignore files are as they were (and whose parents' ignore files are too) is not
+    listed again: what was found in it last time stands. Editing a file does not change its folder, but
+    adding, removing or renaming one does."""
     root = os.path.normpath(root)
     exclusion = settings.exclusion()
     root_relative = _relative_to_root(root, settings)
@@ -144,48 +150,57 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
     trusted_above = memory is not None and memory.folder("above:" + os.path.abspath(root)) == {"ignores": above_stamps}
     if memory is not None:
         memory.remember_folder("above:" + os.path.abspath(root), {"ignores": above_stamps})
-    # (folder, its path from the settings' root, the folders whose ignore files apply, trust memory)
-    stack: List[Tuple[str, str, List[str], bool]] = [(root, root_relative, [*above, root], trusted_above)]
+    # A file to give, or a folder to list: (folder, its path from the settings' root, the folders whose
+    # ignore files apply, trust memory). A folder's files and subfolders go on in name order, so that a
+    # subfolder's files come where its name does.
+    stack: List[Union[str, Tuple[str, str, List[str], bool]]] = [(root, root_relative, [*above, root], trusted_above)]
     while stack:
-        folder, relative_folder, ignore_folders, trusted = stack.pop()
+        item = stack.pop()
+        if isinstance(item, str):
+            yield item
+            continue
+        folder, relative_folder, ignore_folders, trusted = item
         record = memory.folder(os.path.abspath(folder)) if memory is not None and trusted else None
         try:
             mtime = os.stat(folder).st_mtime_ns
         except OSError as error:
             found.notes.append(f"{folder}: skipped: cannot list folder: {error.strerror}")
             continue
+        prefix = "" if folder == os.curdir else folder + os.sep
         if record is not None and record["mtime"] == mtime and \
                 record["ignores"] == _ignore_stamps(folder, (stamp[0] for stamp in record["ignores"])):
-            prefix = "" if folder == os.curdir else folder + os.sep
-            files.extend(prefix + name for name in record["files"])
+            names, subfolders = record["files"], record["dirs"]
             found.notes.extend(record["notes"])
-            subfolders = [(prefix + name, name) for name in record["dirs"]]
             children_trusted = True
         else:
-            subfolders, children_trusted = _list_folder(folder, relative_folder, ignore_folders, exclusion,
-                                                        own_ignores, files, found, memory, mtime)
-        for sub, name in reversed(subfolders):
-            relative = f"{relative_folder}/{name}" if relative_folder else name
-            stack.append((sub, relative, ignore_folders + [sub], children_trusted))
-    return sorted(files, key=_natural_order)
+            names, subfolders, children_trusted = _list_folder(folder, relative_folder, ignore_folders, exclusion,
+                                                               own_ignores, found, memory, mtime)
+        entries = sorted([(name, False) for name in names] + [(name, True) for name in subfolders], reverse=True)
+        for name, is_folder in entries:
+            if is_folder:
+                relative = f"{relative_folder}/{name}" if relative_folder else name
+                stack.append((prefix + name, relative, ignore_folders + [prefix + name], children_trusted))
+            else:
+                stack.append(prefix + name)
 
 
 def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], exclusion: Exclusion,
-                 own_ignores: Callable[[str, Iterable[str]], List[_Ignore]], files: List[str], found: Discovery,
-                 memory: Optional[FolderMemory], mtime: int) -> Tuple[List[Tuple[str, str]], bool]:
-    """List one folder for real; remember what it holds. Returns its subfolders, and whether memory may be
-    trusted below it (not when one of its own ignore files changed since it was remembered)."""
+                 own_ignores: Callable[[str, Iterable[str]], List[_Ignore]], found: Discovery,
+                 memory: Optional[FolderMemory], mtime: int) -> Tuple[List[str], List[str], bool]:
+    """List one folder for real; remember what it holds. Returns the names of its files and of its
+    subfolders, and whether memory may be trusted below it (not when one of its own ignore files changed
+    since it was remembered)."""
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
         found.notes.append(f"{folder}: skipped: cannot list folder: {error.strerror}")
-        return [], False
+        return [], [], False
     names = {entry.name for entry in entries}
     ignore_names = [name for name in IGNORE_FILES if name in names]
     own_ignores(folder, ignore_names)
     active = [ignore for base in ignore_folders for ignore in own_ignores(base, IGNORE_FILES)]
     kept_files: List[str] = []
-    subfolders: List[Tuple[str, str]] = []
+    subfolders: List[str] = []
     notes: List[str] = []
     # folder is normal (the walk starts from a normalised root), so its entries' paths are too.
     prefix = "" if folder == os.curdir else folder + os.sep
@@ -201,10 +216,9 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
         if active and _ignored(path, is_dir, active):
             continue
         if is_dir:
-            subfolders.append((path, entry.name))
-        elif entry.is_file(follow_symlinks=False) and claiming(path):
+            subfolders.append(entry.name)
+        elif entry.is_file(follow_symlinks=False):
             kept_files.append(entry.name)
-            files.append(path)
     found.notes.extend(notes)
     stamps = _ignore_stamps(folder, ignore_names)
     trusted = True
@@ -213,14 +227,10 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
         trusted = previous is not None and previous["ignores"] == stamps
         memory.remember_folder(os.path.abspath(folder), {
             "mtime": mtime, "ignores": stamps, "files": kept_files,
-            "dirs": [name for _path, name in subfolders], "notes": notes})
-    return subfolders, trusted
+            "dirs": subfolders, "notes": notes})
+    return kept_files, subfolders, trusted
 
 
 def _relative_to_root(path: str, settings: Settings) -> str:
     relative = os.path.relpath(os.path.abspath(path), settings.root)
     return "" if relative == "." or relative.startswith("..") else posix(relative)
-
-
-def _natural_order(path: str) -> List[str]:
-    return path.split(os.sep)

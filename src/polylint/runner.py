@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import codecs
 import errno
+import itertools
 import os
 import stat
 from types import ModuleType
-from typing import TYPE_CHECKING, Deque, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Deque, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from polylint.config import Settings
 from polylint.hosts import claiming
@@ -90,8 +91,9 @@ class _Candidate(NamedTuple):
     digest: Optional[str]
 
 
-# A file with nothing to say, as reading it leaves it: its (size, mtime) stamp and the hash of its bytes.
-Clean = Tuple[Tuple[int, int], Optional[str]]
+# A file with nothing to say: its (size, mtime) stamp and the hash of its bytes (None, None when no host kind
+# claims it, so that it is not read).
+Clean = Tuple[Optional[Tuple[int, int]], Optional[str]]
 # What the cache knows of a file: the (size, mtime) stamp under which its remembered result stands for this
 # run (None when it cannot), and the hash of the bytes it was computed from.
 Known = Tuple[Optional[Tuple[int, int]], Optional[str]]
@@ -100,8 +102,8 @@ Known = Tuple[Optional[Tuple[int, int]], Optional[str]]
 Outcome = Union[FileResult, Clean, None]
 
 
-def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
-    """Results in the order of paths.
+def run(paths: Iterable[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
+    """Results in the order of paths (which may be found meanwhile: discovery's paths are).
 
     Each file is read and put to the cheap byte prefilters; only the files they let through are parsed
     and checked. A tree with nothing to find never loads a parser; files the cache vouches for are only
@@ -110,9 +112,10 @@ def run(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache
     import time
 
     deadline = time.perf_counter() + SPREAD_AFTER_SECONDS
-    for index, path in enumerate(paths):
+    remaining = iter(paths)
+    for path in remaining:
         if jobs > 1 and time.perf_counter() > deadline:
-            yield from _spread(paths[index:], options, jobs, cache)
+            yield from _spread(itertools.chain([path], remaining), options, jobs, cache)
             return
         known = cache.known(path, options) if cache is not None else None
         yield _result(path, outcome(path, known, options), cache, options)
@@ -150,15 +153,17 @@ def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options)
     return cache.update(result, options) if cache is not None else result
 
 
-def _spread(paths: Sequence[str], options: Options, jobs: int, cache: Optional[Cache]) -> Iterator[FileResult]:
+def _spread(paths: Iterator[str], options: Options, jobs: int, cache: Optional[Cache]) -> Iterator[FileResult]:
     from collections import deque
 
-    work = [(path, cache.known(path, options) if cache is not None else None) for path in paths]
     workers = _Workers(jobs)
     pending: Deque[Tuple[List[Tuple[str, Optional[Known]]], Future[List[Outcome]]]] = deque()
     try:
-        for first in range(0, len(work), TASK_FILES):
-            task = work[first:first + TASK_FILES]
+        while True:
+            task = [(path, cache.known(path, options) if cache is not None else None)
+                    for path in itertools.islice(paths, TASK_FILES)]
+            if not task:
+                break
             pending.append((task, workers.submit(task, options)))
             while pending and (pending[0][1].done() or len(pending) > jobs * TASKS_PER_JOB):
                 yield from _collect(*pending.popleft(), workers, options, cache)
@@ -232,7 +237,7 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
     run."""
     kinds = claiming(path)
     if not kinds:
-        return FileResult(path)
+        return None, None  # no host kind's file: not even read
     try:
         descriptor = os.open(path, _READ_FLAGS)
     except OSError as error:

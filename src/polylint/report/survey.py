@@ -16,6 +16,7 @@ from polylint.checks import read_errors
 from polylint.config import Settings
 from polylint.diagnostics import Applicability, Finding
 from polylint.discovery import discover
+from polylint.hosts import claiming
 from polylint.runner import FileResult, Options, run
 from polylint.source import SourceFile, UndecodableError
 
@@ -50,8 +51,8 @@ class Survey:
 def survey(paths: Sequence[str], settings: Settings, jobs: int, leave_out: Optional[str] = None) -> Survey:
     """Check paths as `polylint check` would; leave_out is the report's own file, never a finding of itself."""
     found = discover(list(paths), settings)
-    files = [path for path in found.files
-             if leave_out is None or os.path.abspath(path) != os.path.abspath(leave_out)]
+    files = [path for path in found.files if claiming(path)
+             and (leave_out is None or os.path.abspath(path) != os.path.abspath(leave_out))]
     results = list(run(files, Options(settings), jobs))
     findings = sorted((finding for result in results for finding in result.findings), key=Finding.sort_key)
     fixable = [result.path for result in results
