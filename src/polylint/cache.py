@@ -13,16 +13,14 @@ import json
 import os
 import re
 import sys
-from dataclasses import asdict
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 import polylint
 from polylint.config import Settings
 from polylint.discovery import is_racy
-from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix, Position
 
 if TYPE_CHECKING:
+    from polylint.diagnostics import Finding, Position
     from polylint.runner import FileResult, Known, Options
 
 CACHE_FOLDER = ".polylint_cache"
@@ -49,15 +47,23 @@ def _settings_fingerprint(settings: Settings) -> str:
     return hashlib.sha256(repr(sorted(relevant.items(), key=lambda item: item[0])).encode()).hexdigest()[:16]
 
 
+# Findings are turned to and from JSON only for the files that have some: a warm run of a clean tree
+# loads neither the diagnostics nor the dataclass machinery.
 def _finding_to_json(finding: Finding) -> Dict[str, Any]:
+    from dataclasses import asdict
+
     return asdict(finding)
 
 
 def _position(data: Dict[str, int]) -> Position:
+    from polylint.diagnostics import Position
+
     return Position(data["row"], data["column"])
 
 
 def _finding_from_json(data: Dict[str, Any]) -> Finding:
+    from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix
+
     fix = None
     if data["fix"] is not None:
         fix = LocatedFix(Applicability(data["fix"]["applicability"]), data["fix"]["message"], tuple(
@@ -80,7 +86,7 @@ def _well_formed(entry: Any) -> bool:
 
 
 class Cache:
-    def __init__(self, file: Path, entries: Dict[str, List[Any]],
+    def __init__(self, file: str, entries: Dict[str, List[Any]],
                  folders: Optional[Dict[str, Dict[str, Any]]] = None) -> None:
         self.file = file
         self.entries = entries
@@ -92,9 +98,9 @@ class Cache:
     @classmethod
     def load(cls, settings: Settings) -> Cache:
         name = f"{_code_fingerprint()}-{_settings_fingerprint(settings)}.json"
-        file = Path(settings.root, CACHE_FOLDER, name)
+        file = os.path.join(settings.root, CACHE_FOLDER, name)
         try:
-            with file.open(encoding="utf-8") as handle:
+            with open(file, encoding="utf-8") as handle:
                 stored = json.load(handle)
         except (OSError, ValueError, RecursionError):
             stored = None
@@ -153,9 +159,22 @@ class Cache:
                 return None
         return ((entry[_SIZE], entry[_MTIME]) if stands else None), entry[_DIGEST]
 
-    def result(self, path: str) -> FileResult:
-        """The remembered result of a file that `known` vouched for (so its entry is well formed)."""
-        return self._result(path, self.entries[self._key(path)])
+    def result(self, path: str) -> Optional[FileResult]:
+        """The remembered result of a file that `known` vouched for (so its entry is well formed); None
+        when it had nothing to say."""
+        entry = self.entries[self._key(path)]
+        return self._result(path, entry) if entry[_FINDINGS] or entry[_NOTES] else None
+
+    def remember(self, path: str, stamp: Optional[Tuple[int, int]], digest: Optional[str]) -> None:
+        """Remember that a file had nothing to say (a file no host kind claims has no stamp: nothing)."""
+        key = self._key(path)
+        entry = None if stamp is None or digest is None else [stamp[0], stamp[1], digest, is_racy(stamp[1]), [], []]
+        if self.entries.get(key) != entry:
+            if entry is None:
+                del self.entries[key]
+            else:
+                self.entries[key] = entry
+            self.changed = True
 
     def update(self, result: FileResult, options: Options) -> FileResult:
         """Remember a fresh result, or bring back the remembered one for bytes that did not change."""
@@ -183,18 +202,20 @@ class Cache:
     def save(self) -> None:
         if not self.changed:
             return
-        folder = self.file.parent
+        folder = os.path.dirname(self.file)
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# Created by polylint: nothing here belongs in version control.\n*\n")
-            temporary = self.file.with_suffix(f".{os.getpid()}.tmp")
-            temporary.write_text(json.dumps({"files": self.entries, "folders": self.folders}), encoding="utf-8")
+            os.makedirs(folder, exist_ok=True)
+            ignore = os.path.join(folder, ".gitignore")
+            if not os.path.exists(ignore):
+                with open(ignore, "w", encoding="utf-8") as handle:
+                    handle.write("# Created by polylint: nothing here belongs in version control.\n*\n")
+            temporary = f"{self.file[:-len('.json')]}.{os.getpid()}.tmp"
+            with open(temporary, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps({"files": self.entries, "folders": self.folders}))
             os.replace(temporary, self.file)
             # Results for other code or settings: only files of the cache's own naming.
-            for stale in folder.glob("*-*.json"):
-                if stale != self.file and _CACHE_NAME.fullmatch(stale.name):
-                    stale.unlink()
+            for name in os.listdir(folder):
+                if name != os.path.basename(self.file) and _CACHE_NAME.fullmatch(name):
+                    os.unlink(os.path.join(folder, name))
         except OSError:
             pass  # a cache that cannot be written only costs time

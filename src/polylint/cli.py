@@ -194,9 +194,8 @@ def _check(args: argparse.Namespace) -> int:
         for missing in found.missing:
             print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
             status = EXIT_ERROR
-        # Only the results with something to say are kept: memory does not grow with the tree.
-        results = [result for result in run(found.files, options, args.jobs, cache)
-                   if result.findings or result.notes or result.fixed or result.diff]
+        # Only the results with something to say: memory does not grow with the tree.
+        results = list(run(found.files, options, args.jobs, cache, every_file=False))
         if cache is not None:
             cache.save()
         notes = found.notes + [note for result in results for note in result.notes]

@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Deque, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from polylint.config import Settings
-from polylint.hosts import claiming
+from polylint.hosts import claiming, host_kinds
 from polylint.writer import digest
 
 if TYPE_CHECKING:
@@ -104,15 +104,27 @@ Known = Tuple[Optional[Tuple[int, int]], Optional[str]]
 Outcome = Union[FileResult, Clean, None]
 
 
-def run(paths: Iterable[str], options: Options, jobs: int, cache: Optional[Cache] = None) -> Iterator[FileResult]:
-    """Results in the order of paths (which may be found meanwhile: discovery's paths are).
+def run(paths: Iterable[str], options: Options, jobs: int, cache: Optional[Cache] = None,
+        every_file: bool = True) -> Iterator[FileResult]:
+    """Results in the order of paths (which may be found meanwhile: discovery's paths are); every_file:
+    False leaves out the files with nothing to say (the CLI prints none of them).
 
     Each file is read and put to the cheap byte prefilters; only the files they let through are parsed
     and checked. A tree with nothing to find never loads a parser; files the cache vouches for are only
     stat-ed. With jobs > 1, a run that lasts spreads its files over `jobs` workers (SPREAD_AFTER_SECONDS).
     """
+    for path, result in _results(paths, options, jobs, cache):
+        if result is not None:
+            yield result
+        elif every_file:
+            yield FileResult(path)
+
+
+def _results(paths: Iterable[str], options: Options, jobs: int,
+             cache: Optional[Cache]) -> Iterator[Tuple[str, Optional[FileResult]]]:
     import time
 
+    host_kinds()  # loaded before the clock starts: a pool would not share that work
     deadline = time.perf_counter() + SPREAD_AFTER_SECONDS
     remaining = iter(paths)
     for path in remaining:
@@ -120,20 +132,14 @@ def run(paths: Iterable[str], options: Options, jobs: int, cache: Optional[Cache
             yield from _spread(itertools.chain([path], remaining), options, jobs, cache)
             return
         known = cache.known(path, options) if cache is not None else None
-        yield _result(path, outcome(path, known, options), cache, options)
+        yield path, _result(path, outcome(path, known, options), cache, options)
 
 
 def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
     """Check one file, unless its stamp shows the cache's result still stands."""
     stamp, known_digest = known if known is not None else (None, None)
-    if stamp is not None:
-        try:
-            info = os.lstat(path)
-        except OSError:
-            pass
-        else:
-            if (info.st_size, info.st_mtime_ns) == stamp:
-                return None
+    if stamp is not None and _vouched(path, stamp):
+        return None
     read = _read(path, options, known_digest)
     if isinstance(read, _Candidate):
         from polylint.checking import check_candidate
@@ -142,32 +148,59 @@ def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
     return read
 
 
+def _vouched(path: str, stamp: Tuple[int, int]) -> bool:
+    """Whether the file still has the size and modification time its remembered result was made under."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return (info.st_size, info.st_mtime_ns) == stamp
+
+
 def outcomes(work: Sequence[Tuple[str, Optional[Known]]], options: Options) -> List[Outcome]:
     """A worker's task: the outcomes of some files, in order."""
     return [outcome(path, known, options) for path, known in work]
 
 
-def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options) -> FileResult:
+def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options) -> Optional[FileResult]:
+    """The file's result, remembered by the cache; None for a file with nothing to say."""
     if found is None:
         assert cache is not None  # only the cache vouches for a file
         return cache.result(path)
-    result = found if isinstance(found, FileResult) else FileResult(path, stamp=found[0], digest=found[1])
-    return cache.update(result, options) if cache is not None else result
+    if not isinstance(found, FileResult):
+        if cache is not None:
+            cache.remember(path, *found)
+        return None
+    result = cache.update(found, options) if cache is not None else found
+    return result if result.findings or result.notes or result.fixed or result.new_data is not None else None
 
 
-def _spread(paths: Iterator[str], options: Options, jobs: int, cache: Optional[Cache]) -> Iterator[FileResult]:
+# Files as a run spreads them: (path, what the cache knows, whether that stands), TASK_FILES at a time.
+_Chunk = List[Tuple[str, Optional[Known], bool]]
+_Task = List[Tuple[str, Optional[Known]]]
+
+
+def _spread(paths: Iterator[str], options: Options, jobs: int,
+            cache: Optional[Cache]) -> Iterator[Tuple[str, Optional[FileResult]]]:
+    """This process finds the files and stats those the cache vouches for (a stat costs less than sending
+    it); the workers read and check the others."""
     from collections import deque
 
     workers = _Workers(jobs)
-    pending: Deque[Tuple[List[Tuple[str, Optional[Known]]], Future[List[Outcome]]]] = deque()
+    pending: Deque[Tuple[_Chunk, _Task, Optional[Future[List[Outcome]]]]] = deque()
     try:
         while True:
-            task = [(path, cache.known(path, options) if cache is not None else None)
-                    for path in itertools.islice(paths, TASK_FILES)]
-            if not task:
+            chunk: _Chunk = []
+            for path in itertools.islice(paths, TASK_FILES):
+                known = cache.known(path, options) if cache is not None else None
+                chunk.append((path, known, known is not None and known[0] is not None and _vouched(path, known[0])))
+            if not chunk:
                 break
-            pending.append((task, workers.submit(task, options)))
-            while pending and (pending[0][1].done() or len(pending) > jobs * TASKS_PER_JOB):
+            # The workers need not stat again what was just found changed: only the hash is of use to them.
+            task: _Task = [(path, (None, known[1]) if known is not None else None) for path, known, stands in chunk
+                           if not stands]
+            pending.append((chunk, task, workers.submit(task, options) if task else None))
+            while pending and (pending[0][2] is None or pending[0][2].done() or len(pending) > jobs * TASKS_PER_JOB):
                 yield from _collect(*pending.popleft(), workers, options, cache)
         while pending:
             yield from _collect(*pending.popleft(), workers, options, cache)
@@ -175,14 +208,17 @@ def _spread(paths: Iterator[str], options: Options, jobs: int, cache: Optional[C
         workers.shutdown()
 
 
-def _collect(task: List[Tuple[str, Optional[Known]]], future: Future[List[Outcome]], workers: _Workers,
-             options: Options, cache: Optional[Cache]) -> Iterator[FileResult]:
-    try:
-        found = future.result()
-    except Exception:  # a worker died (a parser crashing its process): find the file, check the others
-        found = [_alone(path, known, workers, options) for path, known in task]
-    for (path, _known), one in zip(task, found):
-        yield _result(path, one, cache, options)
+def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[List[Outcome]]], workers: _Workers,
+             options: Options, cache: Optional[Cache]) -> Iterator[Tuple[str, Optional[FileResult]]]:
+    found: List[Outcome] = []
+    if future is not None:
+        try:
+            found = future.result()
+        except Exception:  # a worker died (a parser crashing its process): find the file, check the others
+            found = [_alone(path, known, workers, options) for path, known in task]
+    checked = iter(found)
+    for path, _known, stands in chunk:
+        yield path, _result(path, None if stands else next(checked), cache, options)
 
 
 def _alone(path: str, known: Optional[Known], workers: _Workers, options: Options) -> Outcome:
