@@ -228,38 +228,39 @@ def test_files_spread_over_workers_give_the_results_of_one_process(tmp_path, mon
     assert [bool(findings) for _path, findings in alone] == [True, True, True, False, True, False]
 
 
-def test_a_spread_run_reads_no_file_the_cache_vouches_for(tmp_path, monkeypatch):
+def spread_with_cache(tmp_path, paths):
+    """One run over paths, spread from the start, with the cache in tmp_path: (path, findings) in order."""
     from polylint import runner
     from polylint.cache import Cache
 
-    paths = spread_tree(tmp_path)
     settings = Settings(root=tmp_path)
+    cache = Cache.load(settings)
+    found = [(result.path, result.findings) for result in runner.run(paths, Options(settings, cache=True), 2, cache)]
+    cache.save()
+    return found
+
+
+def test_a_spread_run_reads_no_file_the_cache_vouches_for(tmp_path, monkeypatch):
+    from polylint import runner
+
+    paths = spread_tree(tmp_path)
     monkeypatch.setattr(runner, "SPREAD_AFTER_SECONDS", 0)
     monkeypatch.setattr(runner, "TASK_FILES", 2)
-    cache = Cache.load(settings)
-    first = [(result.path, result.findings) for result in runner.run(paths, Options(settings, cache=True), 2, cache)]
-    cache.save()
+    first = spread_with_cache(tmp_path, paths)
     # Workers are forked after this: a file read would fail its task, and then its file (PLX009).
     monkeypatch.setattr(runner, "_read", lambda *args: pytest.fail("read a file the cache vouches for"))
-    cache = Cache.load(settings)
-    second = [(result.path, result.findings) for result in runner.run(paths, Options(settings, cache=True), 2, cache)]
-    assert second == first
+    assert spread_with_cache(tmp_path, paths) == first
 
 
 def test_a_spread_run_reads_the_changed_files_and_keeps_the_order(tmp_path, monkeypatch):
     from polylint import runner
-    from polylint.cache import Cache
 
     paths = spread_tree(tmp_path)
-    settings = Settings(root=tmp_path)
     monkeypatch.setattr(runner, "SPREAD_AFTER_SECONDS", 0)
     monkeypatch.setattr(runner, "TASK_FILES", 4)
-    cache = Cache.load(settings)
-    first = {result.path: result.findings for result in runner.run(paths, Options(settings, cache=True), 2, cache)}
-    cache.save()
+    first = dict(spread_with_cache(tmp_path, paths))
     changed = tmp_path / "c.sh"
     changed.write_text("#!/bin/sh\necho nothing to see here\n")
     os.utime(changed, (time.time() - 3600, time.time() - 3600))
-    cache = Cache.load(settings)
-    second = [(result.path, result.findings) for result in runner.run(paths, Options(settings, cache=True), 2, cache)]
-    assert second == [(path, [] if path == str(changed) else first[path]) for path in paths]
+    expected = [(path, [] if path == str(changed) else first[path]) for path in paths]
+    assert spread_with_cache(tmp_path, paths) == expected

@@ -14,29 +14,27 @@ SUFFIXES = ["", ".py", ".PY", ".sh", ".bash", ".zsh", ".ksh", ".yml", ".yaml", "
 FOLDERS = ["", "requirements/", ".github/workflows/", ".circleci/", "deploy/"]
 
 
-def test_declared_suffixes_cover_every_claim():
+def claimed_names(declaration):
+    """For each kind that makes the declaration, the names of the test grid that it claims."""
     for kind in host_kinds():
-        declared = getattr(kind, "CLAIMED_SUFFIXES", None)
-        if declared is None:
-            continue
-        for folder, stem, suffix in itertools.product(FOLDERS, STEMS, SUFFIXES):
-            name = folder + stem + suffix
-            if kind.claims(HostPath(name)):
-                assert HostPath(name).suffix.lower() in declared, (kind.__name__, name)
+        declared = getattr(kind, declaration, None)
+        if declared is not None:
+            for folder, stem, suffix in itertools.product(FOLDERS, STEMS, SUFFIXES):
+                if kind.claims(HostPath(folder + stem + suffix)):
+                    yield kind, declared, HostPath(folder + stem + suffix)
+
+
+def test_declared_suffixes_cover_every_claim():
+    for kind, declared, path in claimed_names("CLAIMED_SUFFIXES"):
+        assert path.suffix.lower() in declared, (kind.__name__, str(path))
+
+
+def test_declared_name_words_cover_every_claim():
+    for kind, words, path in claimed_names("CLAIMED_NAME_WORDS"):
+        assert any(word in path.name.lower() for word in words), (kind.__name__, str(path))
 
 
 def test_claiming_gives_what_asking_every_kind_gives():
     for folder, stem, suffix in itertools.product(FOLDERS, STEMS, SUFFIXES):
         name = folder + stem + suffix
         assert claiming(name) == tuple(kind for kind in host_kinds() if kind.claims(HostPath(name))), name
-
-
-def test_declared_name_words_cover_every_claim():
-    for kind in host_kinds():
-        words = getattr(kind, "CLAIMED_NAME_WORDS", None)
-        if words is None:
-            continue
-        for folder, stem, suffix in itertools.product(FOLDERS, STEMS, SUFFIXES):
-            name = folder + stem + suffix
-            if kind.claims(HostPath(name)):
-                assert any(word in HostPath(name).name.lower() for word in words), (kind.__name__, name)
