@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from typing import AbstractSet, Iterator, List, NamedTuple, Tuple
 
-_OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*\r?$")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+_OPENING = r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*\r?$"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".mdx")
 
 
@@ -61,7 +63,7 @@ def fences(text: str, languages: AbstractSet[str]) -> Iterator[Fence]:
     position = 0
     while position < len(lines):
         line = lines[position]
-        opening = _OPENING.match(line.rstrip("\n"))
+        opening = re.match(_OPENING, line.rstrip("\n"))
         start = offset
         offset += len(line)
         position += 1

@@ -28,7 +28,9 @@ POLYAXON = re.compile(rb"polyaxon")
 YAML_SUFFIXES = (".yml", ".yaml")
 NOT_POSIX_SHELLS = ("pwsh", "powershell", "cmd", "python")
 GITLAB_KEYS = ("script", "before_script", "after_script")
-BLOCK_HEADER = re.compile(r"([|>])([+-]?)([1-9]?)([+-]?)[ \t]*(?:#[^\n]*)?\r?\n")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+BLOCK_HEADER = r"([|>])([+-]?)([1-9]?)([+-]?)[ \t]*(?:#[^\n]*)?\r?\n"
 
 
 def system(path: HostPath) -> Optional[str]:
@@ -127,7 +129,7 @@ def scalar_region(text: str, start: int, value: str, **kwargs: Any) -> Optional[
 def _block(text: str, start: int, **kwargs: Any) -> Optional[Region]:
     from polylint.hosts._pieces import pieces_region
 
-    header = BLOCK_HEADER.match(text, start)
+    header = re.compile(BLOCK_HEADER).match(text, start)
     if header is None:
         return None
     folded = header.group(1) == ">"

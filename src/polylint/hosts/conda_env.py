@@ -20,9 +20,11 @@ if TYPE_CHECKING:
 SURFACE = "requirements"
 SUFFIXES = (".yml", ".yaml")
 _PIP_LIST = re.compile(rb"(?m)^[ \t]*-[ \t]+pip[ \t]*:")
-_ITEM_INDENT = re.compile(r"[ \t]*-[ \t]+")
-_COMMENT_ONLY = re.compile(r"\s*(#.*)?")
-_PLAIN_END = re.compile(r"[ \t]+#|[ \t]*$", re.MULTILINE)
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+_ITEM_INDENT = r"[ \t]*-[ \t]+"
+_COMMENT_ONLY = r"\s*(#.*)?"
+_PLAIN_END = r"(?m)[ \t]+#|[ \t]*$"
 
 
 # The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
@@ -80,7 +82,7 @@ def _scalar(text: str, start: int, value: str, flow: bool) -> Optional[Tuple[int
         return (start + 1, close) if text[start + 1:close] == value and text[close:close + 1] == text[start] else None
     if flow:
         return (start, start + len(value)) if text[start:start + len(value)] == value else None
-    plain_end = _PLAIN_END.search(text, start)
+    plain_end = re.compile(_PLAIN_END).search(text, start)
     stop = plain_end.start() if plain_end is not None else len(text)
     return (start, stop) if text[start:stop] == value else None
 
@@ -99,7 +101,7 @@ def _pin(text: str, start: int, value: str, flow: bool) -> Optional[Pin]:
     removal = None
     line_end = text.find("\n", scalar_end)
     after = text[scalar_end:len(text) if line_end < 0 else line_end]
-    if _ITEM_INDENT.fullmatch(text[line_start:start]) and _COMMENT_ONLY.fullmatch(after):
+    if re.fullmatch(_ITEM_INDENT, text[line_start:start]) and re.fullmatch(_COMMENT_ONLY, after):
         removal = (Edit(*line_span(text, start, scalar_end), ""),)
     # In a flow list `[a, b]` the commas of a new specifier would split the item: report, do not rewrite.
     frozen = "a flow-style `[...]` list is not rewritten" if flow else None

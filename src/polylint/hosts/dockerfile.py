@@ -19,9 +19,11 @@ if TYPE_CHECKING:
     from polylint.diagnostics import Diagnostic
     from polylint.source import Region, SourceFile
 
-INSTRUCTION = re.compile(r"^[ \t]*(RUN|CMD|ENTRYPOINT)\b[ \t]*((?:--[\w-]+(?:=\S*)?[ \t]+)*)", re.IGNORECASE)
-ESCAPE_DIRECTIVE = re.compile(r"^#[ \t]*escape[ \t]*=[ \t]*(\S)", re.IGNORECASE | re.MULTILINE)
-COMMENT_LINE = re.compile(r"^[ \t]*#")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+INSTRUCTION = r"(?i)^[ \t]*(RUN|CMD|ENTRYPOINT)\b[ \t]*((?:--[\w-]+(?:=\S*)?[ \t]+)*)"
+ESCAPE_DIRECTIVE = r"(?im)^#[ \t]*escape[ \t]*=[ \t]*(\S)"
+COMMENT_LINE = r"^[ \t]*#"
 POLYAXON = re.compile(rb"polyaxon")
 
 
@@ -43,7 +45,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.hosts._pieces import pieces_region
 
     text = source.text
-    head = ESCAPE_DIRECTIVE.match(text)
+    head = re.match(ESCAPE_DIRECTIVE, text)
     escape = head.group(1) if head else "\\"
     lines = text.splitlines(keepends=True)
     starts = [0]
@@ -51,7 +53,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
         starts.append(starts[-1] + len(line))
     index = 0
     while index < len(lines):
-        instruction = INSTRUCTION.match(lines[index])
+        instruction = re.match(INSTRUCTION, lines[index])
         first = index
         pieces: List[Tuple[Optional[int], str]] = []
         index += 1
@@ -63,7 +65,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
         while continued and index < len(lines):
             line = lines[index]
             index += 1
-            if COMMENT_LINE.match(line) or not line.strip():
+            if re.match(COMMENT_LINE, line) or not line.strip():
                 continue
             pieces.append((starts[index - 1], line))
             continued = _continues(line, escape)

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from polylint.diagnostics import Diagnostic
     from polylint.source import Region, SourceFile
 
-SH_STEP = re.compile(r"""\bsh\b\s*\(?\s*(?:script\s*:\s*)?(?P<quote>'''|\"\"\"|'|")""")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+SH_STEP = r"""\bsh\b\s*\(?\s*(?:script\s*:\s*)?(?P<quote>'''|\"\"\"|'|")"""
 POLYAXON = re.compile(rb"polyaxon")
 
 
@@ -38,7 +40,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.hosts._pieces import pieces_region
 
     text = source.text
-    for step in SH_STEP.finditer(text):
+    for step in re.finditer(SH_STEP, text):
         quote = step.group("quote")
         start = step.end()
         end = _closing(text, start, quote)

@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from polylint.source import Region, SourceFile
 
 NAMES = frozenset({"makefile", "gnumakefile"})
-RECIPE_PREFIX = re.compile(r"\t[ \t@+-]*")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+RECIPE_PREFIX = r"\t[ \t@+-]*"
 POLYAXON = re.compile(rb"polyaxon")
 
 
@@ -46,7 +48,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     while index < len(lines):
         line = lines[index]
         start = offset
-        prefix = RECIPE_PREFIX.match(line)
+        prefix = re.match(RECIPE_PREFIX, line)
         offset += len(line)
         index += 1
         continued = line.rstrip("\r\n").endswith("\\")

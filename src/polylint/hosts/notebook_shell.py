@@ -17,8 +17,10 @@ if TYPE_CHECKING:
     from polylint.hosts._notebook import Cell
     from polylint.source import Region, SourceFile
 
-SHELL_CELL = re.compile(r"\A[ \t]*%%(?:bash|sh|script[ \t]+(?:ba|z)?sh)\b[^\n]*\n")
-BANG_LINE = re.compile(r"^[ \t]*!!?(?!=)", re.MULTILINE)
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+SHELL_CELL = r"\A[ \t]*%%(?:bash|sh|script[ \t]+(?:ba|z)?sh)\b[^\n]*\n"
+BANG_LINE = r"(?m)^[ \t]*!!?(?!=)"
 POLYAXON = re.compile(rb"polyaxon")
 
 
@@ -51,12 +53,12 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
 
 
 def _cell_regions(cell: Cell) -> Iterator[Region]:
-    shell_cell = SHELL_CELL.match(cell.source)
+    shell_cell = re.match(SHELL_CELL, cell.source)
     if shell_cell:
         yield cell.region("shell", [(shell_cell.end(), len(cell.source))])
         return
     spans: List[Tuple[int, int]] = []
-    for bang in BANG_LINE.finditer(cell.source):
+    for bang in re.finditer(BANG_LINE, cell.source):
         end = cell.source.find("\n", bang.end())
         end = len(cell.source) if end < 0 else end + 1
         spans.append((bang.end(), end))

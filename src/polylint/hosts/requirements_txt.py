@@ -21,12 +21,14 @@ if TYPE_CHECKING:
     from polylint.surfaces.requirements import Pin
 
 SURFACE = "requirements"
-_CONTINUATION = re.compile(r"\\\r?\n")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+_CONTINUATION = r"\\\r?\n"
 _COMMENT = re.compile(r"(^|\s)#")
-_EGG = re.compile(r"#egg=([A-Za-z0-9._-]+)")
+_EGG = r"#egg=([A-Za-z0-9._-]+)"
 # What may follow a requirement on its line: its marker, or per-requirement options.
 _REST = re.compile(r"\s*($|;|--)")
-_HASH = re.compile(r"(^|\s)--hash[=\s]")
+_HASH = r"(^|\s)--hash[=\s]"
 _NOT_REQUIREMENTS_IN = frozenset({"manifest.in", "makefile.in", "configure.in"})
 LOCKED = "this file pins `--hash`es (a lock file): regenerate it (e.g. `pip-compile`) from its source"
 
@@ -49,7 +51,7 @@ def prefilter(data: bytes) -> bool:
 
 def logical_lines(text: str) -> Iterator[Tuple[int, str]]:
     """(start offset, line) with continuations blanked to spaces, so offsets in the line are host offsets."""
-    blanked = _CONTINUATION.sub(lambda match: " " * len(match.group(0)), text)
+    blanked = re.sub(_CONTINUATION, lambda match: " " * len(match.group(0)), text)
     start = 0
     for line in blanked.splitlines(keepends=True):
         yield start, line.rstrip("\r\n")
@@ -66,7 +68,7 @@ def _url_pin(text: str, start: int, body: str) -> Optional[Pin]:
     from polylint.diagnostics import Edit
     from polylint.surfaces.requirements import Pin, Requirement, line_span
 
-    egg = _EGG.search(body)
+    egg = re.search(_EGG, body)
     if egg is None:
         return None
     name_start = start + egg.start(1)
@@ -81,7 +83,7 @@ def pins(text: str) -> List[Pin]:
     from polylint.surfaces.requirements import Pin, line_span, parse_requirement
 
     lines = list(logical_lines(text))
-    locked = any(_HASH.search(_without_comment(line)) for _, line in lines)
+    locked = any(re.search(_HASH, _without_comment(line)) for _, line in lines)
     found: List[Pin] = []
     for start, line in lines:
         body = _without_comment(line)

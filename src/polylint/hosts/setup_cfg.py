@@ -18,8 +18,10 @@ if TYPE_CHECKING:
     from polylint.surfaces.requirements import Pin, PinGroup
 
 SURFACE = "requirements"
-_SECTION = re.compile(r"\[(?P<name>[^\]]+)\]\s*$")
-_KEY = re.compile(r"(?P<key>[^\s=:][^=:]*?)\s*[=:][ \t]*(?P<value>.*)$")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+_SECTION = r"\[(?P<name>[^\]]+)\]\s*$"
+_KEY = r"(?P<key>[^\s=:][^=:]*?)\s*[=:][ \t]*(?P<value>.*)$"
 _COMMENT = re.compile(r"\s+[#;].*$")
 
 
@@ -70,11 +72,11 @@ def _values(text: str) -> Iterator[Tuple[str, str, List[Tuple[int, str]]]]:
         if current is not None:
             yield current
             current = None
-        heading = _SECTION.match(line)
+        heading = re.match(_SECTION, line)
         if heading is not None:
             section = heading.group("name").strip()
             continue
-        key = _KEY.match(line)
+        key = re.match(_KEY, line)
         if key is not None:
             value_start = start + key.start("value")
             current = (section, key.group("key"), [(value_start, key.group("value"))] if key.group("value") else [])

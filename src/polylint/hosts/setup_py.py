@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from polylint.surfaces.requirements import Pin, PinGroup
 
 SURFACE = "requirements"
-_STRING = re.compile(r"(?P<prefix>[uUrR]?)(?P<quote>'''|\"\"\"|'|\")")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+_STRING = r"(?P<prefix>[uUrR]?)(?P<quote>'''|\"\"\"|'|\")"
 
 
 # The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
@@ -139,7 +141,7 @@ def _group(where: str, sequence: Any, text: str, span: Any) -> PinGroup:
         node = element.value
         if not isinstance(node, libcst.SimpleString):
             continue
-        literal = _STRING.match(node.value)
+        literal = re.match(_STRING, node.value)
         if literal is None or "\\" in node.value:
             continue
         start = spans[index][0] + literal.end()

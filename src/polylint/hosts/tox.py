@@ -16,8 +16,10 @@ if TYPE_CHECKING:
     from polylint.diagnostics import Diagnostic
     from polylint.source import Region, SourceFile
 
-SECTION = re.compile(r"^\[([^\]]*)\]")
-SETTING = re.compile(r"^(commands(?:_pre|_post)?)[ \t]*=[ \t]*")
+# Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
+# no prefilter lets through does not compile them at start-up.
+SECTION = r"^\[([^\]]*)\]"
+SETTING = r"^(commands(?:_pre|_post)?)[ \t]*=[ \t]*"
 POLYAXON = re.compile(rb"polyaxon")
 
 
@@ -42,12 +44,12 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     for line in source.text.splitlines(keepends=True):
         start = offset
         offset += len(line)
-        section = SECTION.match(line)
+        section = re.match(SECTION, line)
         if section:
             in_testenv = section.group(1).strip().startswith("testenv")
             in_commands = False
             continue
-        setting = SETTING.match(line) if in_testenv else None
+        setting = re.match(SETTING, line) if in_testenv else None
         if setting:
             in_commands = True
             body_start = setting.end()
