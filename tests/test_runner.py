@@ -264,16 +264,3 @@ def test_a_spread_run_reads_the_changed_files_and_keeps_the_order(tmp_path, monk
     os.utime(changed, (time.time() - 3600, time.time() - 3600))
     expected = [(path, [] if path == str(changed) else first[path]) for path in paths]
     assert spread_with_cache(tmp_path, paths) == expected
-
-
-def test_tasks_grow_on_quick_files_and_shrink_on_slow_ones():
-    from polylint import runner
-
-    pace = runner._Pace()
-    assert pace.files == runner.FIRST_TASK_FILES
-    pace.took(32, 0.001)  # reading files with nothing to find
-    assert pace.files == runner.TASK_FILES
-    pace.took(32, 0.8)  # checking hits, 25 ms each
-    assert pace.files == 2
-    pace.took(1, 4.0)  # one very long module
-    assert pace.files == 1
