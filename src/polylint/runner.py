@@ -77,13 +77,9 @@ class FileResult:
 # this process goes on finding files; a run that ends sooner (a pre-commit hook's handful of files) never
 # pays for a pool. Measured on the benchmark's trees: 0.1 s left a third of a 20,000-file scan serial.
 SPREAD_AFTER_SECONDS = 0.02
-# Files in one task for a worker. The first tasks hold FIRST_TASK_FILES; after each, the next ones hold about
-# TASK_SECONDS of a worker's time at the pace it just went, up to TASK_FILES: a tree with nothing to find is
-# read in tasks big enough to pay for the round trip (128 files cost a tenth more than 512), a tree of hits
-# is checked in tasks small enough to keep the workers even to the end.
-FIRST_TASK_FILES = 32
+# Files in one task for a worker: enough to pay for the round trip (128 cost a tenth more on a no-hit scan),
+# few enough to keep the workers even.
 TASK_FILES = 512
-TASK_SECONDS = 0.05
 # Tasks given out and not yet collected, per worker: memory stays flat however large the tree.
 TASKS_PER_JOB = 4
 
@@ -161,12 +157,9 @@ def _vouched(path: str, stamp: Tuple[int, int]) -> bool:
     return (info.st_size, info.st_mtime_ns) == stamp
 
 
-def outcomes(work: Sequence[Tuple[str, Optional[Known]]], options: Options) -> Tuple[List[Outcome], float]:
-    """A worker's task: the outcomes of some files, in order, and the seconds they took."""
-    import time
-
-    started = time.perf_counter()
-    return [outcome(path, known, options) for path, known in work], time.perf_counter() - started
+def outcomes(work: Sequence[Tuple[str, Optional[Known]]], options: Options) -> List[Outcome]:
+    """A worker's task: the outcomes of some files, in order."""
+    return [outcome(path, known, options) for path, known in work]
 
 
 def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options) -> Optional[FileResult]:
@@ -182,20 +175,9 @@ def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options)
     return result if result.findings or result.notes or result.fixed or result.new_data is not None else None
 
 
-# Files as a run spreads them: (path, what the cache knows, whether that stands), a task's worth at a time.
+# Files as a run spreads them: (path, what the cache knows, whether that stands), TASK_FILES at a time.
 _Chunk = List[Tuple[str, Optional[Known], bool]]
 _Task = List[Tuple[str, Optional[Known]]]
-_Done = Tuple[List[Outcome], float]
-
-
-class _Pace:
-    """How many files the next task gets (see TASK_SECONDS)."""
-
-    def __init__(self) -> None:
-        self.files = min(FIRST_TASK_FILES, TASK_FILES)
-
-    def took(self, files: int, seconds: float) -> None:
-        self.files = max(1, min(TASK_FILES, int(TASK_SECONDS * files / max(seconds, 1e-6))))
 
 
 def _spread(paths: Iterator[str], options: Options, jobs: int,
@@ -205,12 +187,11 @@ def _spread(paths: Iterator[str], options: Options, jobs: int,
     from collections import deque
 
     workers = _Workers(jobs)
-    pace = _Pace()
-    pending: Deque[Tuple[_Chunk, _Task, Optional[Future[_Done]]]] = deque()
+    pending: Deque[Tuple[_Chunk, _Task, Optional[Future[List[Outcome]]]]] = deque()
     try:
         while True:
             chunk: _Chunk = []
-            for path in itertools.islice(paths, pace.files):
+            for path in itertools.islice(paths, TASK_FILES):
                 known = cache.known(path, options) if cache is not None else None
                 chunk.append((path, known, known is not None and known[0] is not None and _vouched(path, known[0])))
             if not chunk:
@@ -220,20 +201,19 @@ def _spread(paths: Iterator[str], options: Options, jobs: int,
                            if not stands]
             pending.append((chunk, task, workers.submit(task, options) if task else None))
             while pending and (pending[0][2] is None or pending[0][2].done() or len(pending) > jobs * TASKS_PER_JOB):
-                yield from _collect(*pending.popleft(), workers, pace, options, cache)
+                yield from _collect(*pending.popleft(), workers, options, cache)
         while pending:
-            yield from _collect(*pending.popleft(), workers, pace, options, cache)
+            yield from _collect(*pending.popleft(), workers, options, cache)
     finally:
         workers.shutdown()
 
 
-def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[_Done]], workers: _Workers, pace: _Pace,
+def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[List[Outcome]]], workers: _Workers,
              options: Options, cache: Optional[Cache]) -> Iterator[Tuple[str, Optional[FileResult]]]:
     found: List[Outcome] = []
     if future is not None:
         try:
-            found, seconds = future.result()
-            pace.took(len(task), seconds)
+            found = future.result()
         except Exception:  # a worker died (a parser crashing its process): find the file, check the others
             found = [_alone(path, known, workers, options) for path, known in task]
     checked = iter(found)
@@ -243,7 +223,7 @@ def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[_Done]], worker
 
 def _alone(path: str, known: Optional[Known], workers: _Workers, options: Options) -> Outcome:
     try:
-        return workers.submit([(path, known)], options).result()[0][0]
+        return workers.submit([(path, known)], options).result()[0]
     except Exception as error:
         from polylint.checks.read_errors import INTERNAL_ERROR
 
@@ -261,7 +241,7 @@ class _Workers:
         self.jobs = jobs
         self._pool: Optional[ProcessPoolExecutor] = None
 
-    def submit(self, task: List[Tuple[str, Optional[Known]]], options: Options) -> Future[_Done]:
+    def submit(self, task: List[Tuple[str, Optional[Known]]], options: Options) -> Future[List[Outcome]]:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
