@@ -57,3 +57,23 @@ def test_imports_replaced_in_place_do_not_load_libcst_codemod() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                           env={"PYTHONPATH": os.pathsep.join([str(SRC), str(SRC.parent)]), "POLYAXON_NO_API": "true"})
     assert done.stdout == "False\n"
+
+
+def test_a_name_imported_in_both_branches_is_imported_in_both() -> None:
+    from tests.helpers import fixed_text
+
+    v0 = ("import os\n"
+          "if os.environ.get('A'):\n"
+          "    from polyaxon_client.tracking import Experiment\n"
+          "else:\n"
+          "    from polyaxon_client.tracking import Experiment\n"
+          "\n"
+          "experiment = Experiment()\n")
+    # Once, the else branch became `pass`, and `tracking` was unbound whenever A was not set.
+    assert fixed_text("train.py", v0) == ("import os\n"
+                                          "if os.environ.get('A'):\n"
+                                          "    from polyaxon import tracking\n"
+                                          "else:\n"
+                                          "    from polyaxon import tracking\n"
+                                          "\n"
+                                          "experiment = tracking.init()\n")

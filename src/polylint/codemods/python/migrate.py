@@ -107,6 +107,15 @@ class _ImportPlan:
         for site in chosen:
             target = self.needs.setdefault(id(site.origin), []) if site.origin is not None else loose
             target.extend(need for need in site.needs if need not in target)
+        # A name imported in both branches of an `if` (or in two functions) is bound by either import; a
+        # site names the first as its origin. Each of the others becomes the same v1 import in its place,
+        # or the branch that ran it would leave the v1 name unbound.
+        for statement in usage.imports:
+            if statement.nested and id(statement) not in self.needs:
+                twin = next((other for other in usage.imports if id(other) in self.needs
+                             and set(other.bindings) & set(statement.bindings)), None)
+                if twin is not None:
+                    self.needs[id(statement)] = list(self.needs[id(twin)])
         self.replaced: Dict[int, List[Need]] = {}  # statement id -> imports it becomes (in place)
         self.after: Dict[int, List[Need]] = {}  # nested statement id -> imports added right after it
         self.pruned: Dict[int, Set[str]] = {}  # nested statement id -> local names removed from it
