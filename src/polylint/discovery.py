@@ -39,7 +39,11 @@ class Discovery:
 if TYPE_CHECKING:
     import pathspec
 
+# An ignore file's absolute folder and its patterns.
 _Ignore = Tuple[str, "pathspec.GitIgnoreSpec"]
+# A folder to list: (its path, its absolute path, its path from the settings' root, the absolute folders whose
+# ignore files apply, whether memory may be trusted there).
+_Folder = Tuple[str, str, str, List[str], bool]
 
 
 def discover(paths: List[str], settings: Settings, memory: Optional[FolderMemory] = None) -> Discovery:
@@ -79,7 +83,7 @@ def _load_ignores(folder: str, names: Iterable[str]) -> List[_Ignore]:
             continue
         import pathspec  # only a tree with ignore files pays for it
 
-        specs.append((os.path.abspath(folder), pathspec.GitIgnoreSpec.from_lines(lines)))
+        specs.append((folder, pathspec.GitIgnoreSpec.from_lines(lines)))
     return specs
 
 
@@ -97,8 +101,7 @@ def _folders_above(start: str) -> List[str]:
 
 
 
-def _ignored(path: str, is_dir: bool, ignores: List[_Ignore]) -> bool:
-    absolute = os.path.abspath(path)
+def _ignored(absolute: str, is_dir: bool, ignores: List[_Ignore]) -> bool:
     for base, spec in ignores:
         relative = os.path.relpath(absolute, base)
         if relative.startswith(".."):
@@ -140,27 +143,29 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
     loaded: Dict[str, List[_Ignore]] = {}
 
     def own_ignores(folder: str, names: Iterable[str] = IGNORE_FILES) -> List[_Ignore]:
-        """The folder's ignore files; names: those it may have (all, unless its listing was seen)."""
+        """The ignore files of an absolute folder; names: those it may have (all, unless its listing was seen)."""
         if folder not in loaded:
             loaded[folder] = _load_ignores(folder, names)
         return loaded[folder]
 
     # Ignore files above the root apply too: memory is trusted only while they are as they were.
     above_stamps = [stamp for folder in above for stamp in _ignore_stamps(folder, IGNORE_FILES)]
-    trusted_above = memory is not None and memory.folder("above:" + os.path.abspath(root)) == {"ignores": above_stamps}
+    absolute_root = os.path.abspath(root)
+    trusted_above = memory is not None and memory.folder("above:" + absolute_root) == {"ignores": above_stamps}
     if memory is not None:
-        memory.remember_folder("above:" + os.path.abspath(root), {"ignores": above_stamps})
-    # A file to give, or a folder to list: (folder, its path from the settings' root, the folders whose
-    # ignore files apply, trust memory). A folder's files and subfolders go on in name order, so that a
-    # subfolder's files come where its name does.
-    stack: List[Union[str, Tuple[str, str, List[str], bool]]] = [(root, root_relative, [*above, root], trusted_above)]
+        memory.remember_folder("above:" + absolute_root, {"ignores": above_stamps})
+    # A file to give, or a folder to list: (folder, its absolute path, its path from the settings' root, the
+    # absolute folders whose ignore files apply, trust memory). Absolute paths are built from the root's,
+    # once: os.path.abspath asks the system for the working folder each time. A folder's files and
+    # subfolders go on in name order, so that a subfolder's files come where its name does.
+    stack: List[Union[str, _Folder]] = [(root, absolute_root, root_relative, [*above, absolute_root], trusted_above)]
     while stack:
         item = stack.pop()
         if isinstance(item, str):
             yield item
             continue
-        folder, relative_folder, ignore_folders, trusted = item
-        record = memory.folder(os.path.abspath(folder)) if memory is not None and trusted else None
+        folder, absolute, relative_folder, ignore_folders, trusted = item
+        record = memory.folder(absolute) if memory is not None and trusted else None
         try:
             mtime = os.stat(folder).st_mtime_ns
         except OSError as error:
@@ -173,18 +178,19 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
             found.notes.extend(record["notes"])
             children_trusted = True
         else:
-            names, subfolders, children_trusted = _list_folder(folder, relative_folder, ignore_folders, exclusion,
-                                                               own_ignores, found, memory, mtime)
+            names, subfolders, children_trusted = _list_folder(folder, absolute, relative_folder, ignore_folders,
+                                                               exclusion, own_ignores, found, memory, mtime)
         entries = sorted([(name, False) for name in names] + [(name, True) for name in subfolders], reverse=True)
         for name, is_folder in entries:
             if is_folder:
                 relative = f"{relative_folder}/{name}" if relative_folder else name
-                stack.append((prefix + name, relative, ignore_folders + [prefix + name], children_trusted))
+                sub = os.path.join(absolute, name)
+                stack.append((prefix + name, sub, relative, ignore_folders + [sub], children_trusted))
             else:
                 stack.append(prefix + name)
 
 
-def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], exclusion: Exclusion,
+def _list_folder(folder: str, absolute: str, relative_folder: str, ignore_folders: List[str], exclusion: Exclusion,
                  own_ignores: Callable[[str, Iterable[str]], List[_Ignore]], found: Discovery,
                  memory: Optional[FolderMemory], mtime: int) -> Tuple[List[str], List[str], bool]:
     """List one folder for real; remember what it holds. Returns the names of its files and of its
@@ -197,7 +203,7 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
         return [], [], False
     names = {entry.name for entry in entries}
     ignore_names = [name for name in IGNORE_FILES if name in names]
-    own_ignores(folder, ignore_names)
+    own_ignores(absolute, ignore_names)
     active = [ignore for base in ignore_folders for ignore in own_ignores(base, IGNORE_FILES)]
     kept_files: List[str] = []
     subfolders: List[str] = []
@@ -213,7 +219,7 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
             notes.append(f"{path}: skipped: a symbolic link is never followed")
             continue
         is_dir = entry.is_dir(follow_symlinks=False)
-        if active and _ignored(path, is_dir, active):
+        if active and _ignored(os.path.join(absolute, entry.name), is_dir, active):
             continue
         if is_dir:
             subfolders.append(entry.name)
@@ -223,9 +229,9 @@ def _list_folder(folder: str, relative_folder: str, ignore_folders: List[str], e
     stamps = _ignore_stamps(folder, ignore_names)
     trusted = True
     if memory is not None and not is_racy(mtime):
-        previous = memory.folder(os.path.abspath(folder))
+        previous = memory.folder(absolute)
         trusted = previous is not None and previous["ignores"] == stamps
-        memory.remember_folder(os.path.abspath(folder), {
+        memory.remember_folder(absolute, {
             "mtime": mtime, "ignores": stamps, "files": kept_files,
             "dirs": subfolders, "notes": notes})
     return kept_files, subfolders, trusted
