@@ -79,6 +79,10 @@ def _finding_from_json(data: Dict[str, Any]) -> Finding:
 _SIZE, _MTIME, _DIGEST, _RACY, _NOTES, _FINDINGS = range(6)
 
 
+def _new_entry(stamp: Tuple[int, int], digest: str, notes: List[str], findings: List[Dict[str, Any]]) -> List[Any]:
+    return [stamp[0], stamp[1], digest, is_racy(stamp[1]), notes, findings]
+
+
 def _well_formed(entry: Any) -> bool:
     return (isinstance(entry, list) and len(entry) == 6 and isinstance(entry[_SIZE], int)
             and isinstance(entry[_MTIME], int) and isinstance(entry[_DIGEST], str)
@@ -168,7 +172,7 @@ class Cache:
     def remember(self, path: str, stamp: Optional[Tuple[int, int]], digest: Optional[str]) -> None:
         """Remember that a file had nothing to say (a file no host kind claims has no stamp: nothing)."""
         key = self._key(path)
-        entry = None if stamp is None or digest is None else [stamp[0], stamp[1], digest, is_racy(stamp[1]), [], []]
+        entry = None if stamp is None or digest is None else _new_entry(stamp, digest, [], [])
         if self.entries.get(key) != entry:
             if entry is None:
                 del self.entries[key]
@@ -194,8 +198,8 @@ class Cache:
         if result.fixed or result.new_data is not None or result.digest is None or result.stamp is None:
             self.entries.pop(key, None)
         elif not any(finding.code in TRANSIENT_CODES for finding in result.findings):
-            self.entries[key] = [result.stamp[0], result.stamp[1], result.digest, is_racy(result.stamp[1]),
-                                 result.notes, [_finding_to_json(finding) for finding in result.findings]]
+            self.entries[key] = _new_entry(result.stamp, result.digest, result.notes,
+                                           [_finding_to_json(finding) for finding in result.findings])
         self.changed = True
         return result
 
