@@ -26,7 +26,7 @@ from polylint.diagnostics import (
     Position,
 )
 from polylint.hosts import claiming
-from polylint.runner import FileResult, Options, _Candidate, passing, whole_file_finding
+from polylint.runner import FileResult, Options, Candidate, passing, whole_file_finding
 from polylint.source import Note, Region, SourceFile, UndecodableError
 from polylint.suppression import Suppressions, skips_file
 from polylint.writer import WriteError, digest, write_atomically
@@ -38,7 +38,7 @@ READ_ERROR_CODES = frozenset(rule.code for rule in read_errors.RULES)
 
 @dataclass(frozen=True)
 class _Hit:
-    """A diagnostic in host offsets; the runner's working form before positions are computed."""
+    """A diagnostic in host offsets: the working form here, before positions are computed."""
 
     code: str
     message: str
@@ -49,13 +49,10 @@ class _Hit:
     cell_location: Optional[Position] = None
 
 
-
-
-def check_candidate(candidate: _Candidate, options: Options) -> FileResult:
+def check_candidate(candidate: Candidate, options: Options) -> FileResult:
     result = process_bytes(candidate.path, candidate.data, options, write=options.fix and not options.diff)
     result.digest, result.stamp = candidate.digest, candidate.stamp
     return result
-
 
 
 def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,

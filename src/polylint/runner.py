@@ -84,7 +84,7 @@ TASK_FILES = 512
 TASKS_PER_JOB = 4
 
 
-class _Candidate(NamedTuple):
+class Candidate(NamedTuple):
     """A file that a prefilter let through: its bytes, to be parsed and checked."""
 
     path: str
@@ -141,7 +141,7 @@ def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
     if stamp is not None and _vouched(path, stamp):
         return None
     read = _read(path, options, known_digest)
-    if isinstance(read, _Candidate):
+    if isinstance(read, Candidate):
         from polylint.checking import check_candidate
 
         return check_candidate(read, options)
@@ -262,14 +262,14 @@ def process_path(path: str, options: Options, known_digest: Optional[str] = None
     """Read and check one file. known_digest: the content hash the cache holds for it, if any; when the
     bytes still hash to it, the result says `unchanged` and nothing is checked."""
     read = _read(path, options, known_digest)
-    if isinstance(read, _Candidate):
+    if isinstance(read, Candidate):
         from polylint.checking import check_candidate
 
         return check_candidate(read, options)
     return read if isinstance(read, FileResult) else FileResult(path, stamp=read[0], digest=read[1])
 
 
-def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[FileResult, _Candidate, Clean]:
+def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[FileResult, Candidate, Clean]:
     """A file's bytes when a prefilter lets them through; for a file with nothing to say (most of them), its
     stamp and hash; else its final result: a stated skip, a read error, or bytes unchanged since the cache's
     run."""
@@ -301,7 +301,7 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
         return FileResult(path, digest=content, stamp=stamp, unchanged=True)
     if not passing(kinds, data):
         return stamp, content
-    return _Candidate(path, data, stamp, content)
+    return Candidate(path, data, stamp, content)
 
 
 # O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.

@@ -69,7 +69,8 @@ class HostPath:
 
 @functools.lru_cache(maxsize=65536)
 def claiming(path: str) -> Tuple[ModuleType, ...]:
-    """The host kinds that claim a path, by its name alone (remembered: discovery and runner both ask)."""
+    """The host kinds that claim a path, by its name alone (remembered: the runner asks when it reads a file,
+    and the checks again when it is a candidate)."""
     host_path = HostPath(path)
     by_suffix, name_words = _claims_table()
     asked = by_suffix.get(host_path.suffix.lower(), by_suffix[None])
