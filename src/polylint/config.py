@@ -102,7 +102,7 @@ def _relative_posix(path: str, root: str) -> str:
 
 
 def posix(path: str) -> str:
-    """A relative path with forward slashes, as globs and ignore files spell them."""
+    """A path with forward slashes, as globs, ignore files and host kinds spell them."""
     return path.replace(os.sep, "/") if os.sep != "/" else path
 
 
@@ -116,8 +116,13 @@ def matches_glob(relative: str, pattern: str) -> bool:
     return any(fnmatch.fnmatchcase(part, pattern.strip("/")) for part in parts[:-1])
 
 
+def _real_folder(start: str) -> str:
+    """start if it is a folder, else the folder it is in, with links resolved."""
+    return os.path.realpath(start if os.path.isdir(start) else os.path.dirname(start) or os.curdir)
+
+
 def find_config(start: str) -> Optional[str]:
-    folder = os.path.realpath(start if os.path.isdir(start) else os.path.dirname(start) or os.curdir)
+    folder = _real_folder(start)
     while True:
         for name in CONFIG_FILES:
             candidate = os.path.join(folder, name)
@@ -158,7 +163,7 @@ def _read_toml(path: str) -> Dict[str, Any]:
 def load_settings(config_file: Optional[str], start: str) -> Settings:
     path = config_file if config_file is not None else find_config(start)
     if path is None:
-        return Settings(root=os.path.realpath(start if os.path.isdir(start) else os.path.dirname(start) or os.curdir))
+        return Settings(root=_real_folder(start))
     if config_file is not None and not os.path.isfile(path):
         raise ConfigError(f"{path}: no such configuration file")
     table = _read_toml(path)

@@ -23,6 +23,8 @@ import re
 from types import ModuleType
 from typing import Callable, Dict, Optional, Tuple
 
+from polylint.config import posix
+
 
 @functools.cache
 def host_kinds() -> Tuple[ModuleType, ...]:
@@ -43,7 +45,7 @@ class HostPath:
     __slots__ = ("_path", "name", "suffix")
 
     def __init__(self, path: str) -> None:
-        self._path = path.replace(os.sep, "/") if os.sep != "/" else path
+        self._path = posix(path)
         self.name = self._path.rstrip("/").rsplit("/", 1)[-1]
         dot = self.name.rfind(".")
         self.suffix = self.name[dot:] if 0 < dot < len(self.name) - 1 else ""
