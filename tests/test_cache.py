@@ -14,13 +14,13 @@ MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
 def checked(monkeypatch):
     """The paths the runner really checked (parsed) in this test."""
     seen = []
-    real = checking.process_bytes
+    real = checking.check_candidate
 
-    def spy(path, *args, **kwargs):
-        seen.append(os.path.basename(path))
-        return real(path, *args, **kwargs)
+    def spy(candidate, *args, **kwargs):
+        seen.append(os.path.basename(candidate.path))
+        return real(candidate, *args, **kwargs)
 
-    monkeypatch.setattr(checking, "process_bytes", spy)
+    monkeypatch.setattr(checking, "check_candidate", spy)
     return seen
 
 

@@ -50,16 +50,21 @@ class _Hit:
 
 
 def check_candidate(candidate: Candidate, options: Options) -> FileResult:
-    result = process_bytes(candidate.path, candidate.data, options, write=options.fix and not options.diff)
+    result = _check_bytes(candidate.path, candidate.data, candidate.kinds, options,
+                          write=options.fix and not options.diff)
     result.digest, result.stamp = candidate.digest, candidate.stamp
     return result
 
 
-def process_bytes(path: str, data: bytes, options: Options, kinds: Optional[Tuple[ModuleType, ...]] = None,
-                  write: bool = False) -> FileResult:
-    kinds = passing(claiming(path) if kinds is None else kinds, data)
+def process_bytes(path: str, data: bytes, options: Options, write: bool = False) -> FileResult:
+    kinds = passing(claiming(path), data)
     if not kinds:
         return FileResult(path)
+    return _check_bytes(path, data, kinds, options, write)
+
+
+def _check_bytes(path: str, data: bytes, kinds: Tuple[ModuleType, ...], options: Options, write: bool) -> FileResult:
+    """Check bytes that the prefilters of kinds let through."""
     if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return FileResult(path, findings=[whole_file_finding(path, read_errors.BINARY.code,
                                                               "binary file (NUL bytes); not checked")])

@@ -91,6 +91,7 @@ class Candidate(NamedTuple):
     data: bytes
     stamp: Tuple[int, int]
     digest: Optional[str]
+    kinds: Tuple[ModuleType, ...]  # the host kinds whose prefilter let it through
 
 
 # A file with nothing to say: its (size, mtime) stamp and the hash of its bytes (None, None when no host kind
@@ -299,9 +300,10 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
     content = digest(data) if known_digest is not None or options.cache else None
     if known_digest is not None and content == known_digest:
         return FileResult(path, digest=content, stamp=stamp, unchanged=True)
-    if not passing(kinds, data):
+    kinds = passing(kinds, data)
+    if not kinds:
         return stamp, content
-    return Candidate(path, data, stamp, content)
+    return Candidate(path, data, stamp, content, kinds)
 
 
 # O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.
