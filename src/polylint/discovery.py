@@ -64,6 +64,10 @@ def discover(paths: List[str], settings: Settings, memory: Optional[FolderMemory
 
 def _files(given: List[Tuple[str, bool]], settings: Settings, found: Discovery,
            memory: Optional[FolderMemory]) -> Iterator[str]:
+    if len(given) == 1:  # one path walked never gives a file twice
+        path, is_folder = given[0]
+        yield from _walk(path, settings, _folders_above(path), found, memory) if is_folder else [path]
+        return
     seen = set()
     for path, is_folder in given:
         for file in _walk(path, settings, _folders_above(path), found, memory) if is_folder else [path]:
@@ -180,6 +184,9 @@ def _walk(root: str, settings: Settings, above: List[str], found: Discovery,
         else:
             names, subfolders, children_trusted = _list_folder(folder, absolute, relative_folder, ignore_folders,
                                                                exclusion, own_ignores, found, memory, mtime)
+        if not subfolders:  # most folders: their files go out now, as they would come off the stack
+            yield from [prefix + name for name in sorted(names)]
+            continue
         entries = sorted([(name, False) for name in names] + [(name, True) for name in subfolders], reverse=True)
         for name, is_folder in entries:
             if is_folder:
