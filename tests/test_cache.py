@@ -75,7 +75,7 @@ def test_cache_folder_ignores_itself_and_holds_json(polylint, tmp_path):
     assert (folder / ".gitignore").read_text().endswith("*\n")
     [cache_file] = folder.glob("*.json")
     [entry] = json.loads(cache_file.read_text())["files"].values()
-    assert entry[-1][0]["code"] == "PLX100"  # [size, mtime, hash, racy, notes, findings]
+    assert entry[-1][0][0] == "PLX100"  # [size, mtime, hash, racy, notes, [[code, ...]]]
     assert not (tmp_path / ".gitignore").exists()
 
 

@@ -20,7 +20,7 @@ from polylint.config import Settings
 from polylint.discovery import is_racy
 
 if TYPE_CHECKING:
-    from polylint.diagnostics import Finding, Position
+    from polylint.diagnostics import Finding
     from polylint.runner import FileResult, Known, Options
 
 CACHE_FOLDER = ".polylint_cache"
@@ -47,31 +47,30 @@ def _settings_fingerprint(settings: Settings) -> str:
     return hashlib.sha256(repr(sorted(relevant.items(), key=lambda item: item[0])).encode()).hexdigest()[:16]
 
 
-# Findings are turned to and from JSON only for the files that have some: a warm run of a clean tree
-# loads neither the diagnostics nor the dataclass machinery.
-def _finding_to_json(finding: Finding) -> Dict[str, Any]:
-    from dataclasses import asdict
-
-    return asdict(finding)
-
-
-def _position(data: Dict[str, int]) -> Position:
-    from polylint.diagnostics import Position
-
-    return Position(data["row"], data["column"])
-
-
-def _finding_from_json(data: Dict[str, Any]) -> Finding:
-    from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix
-
+# Findings are turned to and from JSON only for the files that have some, as arrays (they load faster than
+# objects): [code, message, location, end location, fix, cell, place in the cell], a position as [row, column],
+# a fix as [applicability, message, [[content, location, end location], ...]]. The file is the entry's.
+def _finding_to_json(finding: Finding) -> List[Any]:
     fix = None
-    if data["fix"] is not None:
-        fix = LocatedFix(Applicability(data["fix"]["applicability"]), data["fix"]["message"], tuple(
-            LocatedEdit(edit["content"], _position(edit["location"]), _position(edit["end_location"]))
-            for edit in data["fix"]["edits"]))
-    inside = data.get("cell_location")
-    return Finding(data["filename"], data["code"], data["message"], _position(data["location"]),
-                   _position(data["end_location"]), fix, data["cell"], _position(inside) if inside else None)
+    if finding.fix is not None:
+        fix = [finding.fix.applicability.value, finding.fix.message,
+               [[edit.content, list(edit.location), list(edit.end_location)] for edit in finding.fix.edits]]
+    inside = finding.cell_location
+    return [finding.code, finding.message, list(finding.location), list(finding.end_location), fix, finding.cell,
+            list(inside) if inside is not None else None]
+
+
+def _finding_from_json(path: str, data: List[Any]) -> Finding:
+    from polylint.diagnostics import Applicability, Finding, LocatedEdit, LocatedFix, Position
+
+    code, message, location, end_location, fix, cell, inside = data
+    located = None
+    if fix is not None:
+        applicability, fix_message, edits = fix
+        located = LocatedFix(Applicability(applicability), fix_message, tuple(
+            LocatedEdit(content, Position(*start), Position(*end)) for content, start, end in edits))
+    return Finding(path, code, message, Position(*location), Position(*end_location), located, cell,
+                   Position(*inside) if inside is not None else None)
 
 
 # An entry: [size, mtime_ns, content hash, racy stamp, notes, findings] (a list: a warm run loads one per
@@ -79,14 +78,20 @@ def _finding_from_json(data: Dict[str, Any]) -> Finding:
 _SIZE, _MTIME, _DIGEST, _RACY, _NOTES, _FINDINGS = range(6)
 
 
-def _new_entry(stamp: Tuple[int, int], digest: str, notes: List[str], findings: List[Dict[str, Any]]) -> List[Any]:
+def _new_entry(stamp: Tuple[int, int], digest: str, notes: List[str], findings: List[List[Any]]) -> List[Any]:
     return [stamp[0], stamp[1], digest, is_racy(stamp[1]), notes, findings]
 
 
+_ENTRY_TYPES = (int, int, str, bool, list, list)
+
+
 def _well_formed(entry: Any) -> bool:
-    return (isinstance(entry, list) and len(entry) == 6 and isinstance(entry[_SIZE], int)
-            and isinstance(entry[_MTIME], int) and isinstance(entry[_DIGEST], str)
-            and isinstance(entry[_NOTES], list) and isinstance(entry[_FINDINGS], list))
+    # The exact types JSON gives back, compared at once: a warm run asks this of every file.
+    return type(entry) is list and len(entry) == 6 and tuple(map(type, entry)) == _ENTRY_TYPES
+
+
+# What a path holds where it may not be normal.
+_DOT_PART, _EMPTY_PART = os.sep + ".", os.sep * 2
 
 
 class Cache:
@@ -126,13 +131,9 @@ class Cache:
         when they may need it (discovery's paths are normal already)."""
         if path.startswith(os.sep):
             return path
-        if os.altsep or path.startswith(".") or f"{os.sep}." in path or os.sep * 2 in path:
+        if os.altsep or path.startswith(".") or _DOT_PART in path or _EMPTY_PART in path:
             path = os.path.normpath(path)
         return self._prefix + path
-
-    def _entry(self, path: str) -> Optional[List[Any]]:
-        entry = self.entries.get(self._key(path))
-        return entry if _well_formed(entry) else None
 
     @staticmethod
     def _result(path: str, entry: List[Any]) -> FileResult:
@@ -140,7 +141,7 @@ class Cache:
 
         result = FileResult(path, digest=entry[_DIGEST], stamp=(entry[_SIZE], entry[_MTIME]))
         if entry[_FINDINGS] or entry[_NOTES]:
-            result.findings = [_finding_from_json(item) for item in entry[_FINDINGS]]
+            result.findings = [_finding_from_json(path, item) for item in entry[_FINDINGS]]
             result.notes = list(entry[_NOTES])
         return result
 
@@ -151,23 +152,20 @@ class Cache:
 
     def known(self, path: str, options: Options) -> Optional[Known]:
         """What is remembered of path: the stamp under which its result stands for this run (None when it
-        cannot: a racy stamp, or a result this run would rewrite), and the hash of its bytes."""
-        entry = self._entry(path)
-        if entry is None:
+        cannot: a racy stamp, or a result this run would rewrite), the hash of its bytes, and the result
+        (decoded only for a file that had something to say)."""
+        entry: Any = self.entries.get(self._key(path))  # read from a file: any JSON at all
+        if not _well_formed(entry):
             return None
         stands = not entry[_RACY]
-        if stands and entry[_FINDINGS]:
+        remembered = None
+        if entry[_FINDINGS] or entry[_NOTES]:
             try:
-                stands = self._usable(self._result(path, entry).findings, options)
+                remembered = self._result(path, entry)
             except (KeyError, TypeError, ValueError, AttributeError):  # not written by polylint: not trusted
                 return None
-        return ((entry[_SIZE], entry[_MTIME]) if stands else None), entry[_DIGEST]
-
-    def result(self, path: str) -> Optional[FileResult]:
-        """The remembered result of a file that `known` vouched for (so its entry is well formed); None
-        when it had nothing to say."""
-        entry = self.entries[self._key(path)]
-        return self._result(path, entry) if entry[_FINDINGS] or entry[_NOTES] else None
+            stands = stands and self._usable(remembered.findings, options)
+        return ((entry[_SIZE], entry[_MTIME]) if stands else None), entry[_DIGEST], remembered
 
     def remember(self, path: str, stamp: Optional[Tuple[int, int]], digest: Optional[str]) -> None:
         """Remember that a file had nothing to say (a file no host kind claims has no stamp: nothing)."""

@@ -1,14 +1,14 @@
 """What a check reports: a diagnostic, and the fix that may come with it.
 
 Checks speak in offsets of the region they read; the runner turns those into host offsets and then into
-the 1-based rows and columns every output format prints.
+the 1-based rows and columns every output format prints. Named tuples, not dataclasses: a warm run that
+only reports remembered findings builds thousands of them and need not import the dataclass machinery.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
-from typing import Optional, Tuple
+from typing import NamedTuple, Optional, Tuple
 
 
 class Applicability(str, enum.Enum):
@@ -19,8 +19,7 @@ class Applicability(str, enum.Enum):
     MANUAL = "manual"  # reported with the v1 way to do it; never applied
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace text[start:end] with content. Offsets are characters, end exclusive."""
 
     start: int
@@ -28,18 +27,16 @@ class Edit:
     content: str
 
     def shifted(self, by: int) -> Edit:
-        return replace(self, start=self.start + by, end=self.end + by)
+        return self._replace(start=self.start + by, end=self.end + by)
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(NamedTuple):
     applicability: Applicability
     message: str
     edits: Tuple[Edit, ...]
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     """A finding in one region: a code, a message and the span [start, end) in the region's text."""
 
     code: str
@@ -53,8 +50,7 @@ class Diagnostic:
         return self.fix.applicability if self.fix else Applicability.MANUAL
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(NamedTuple):
     row: int  # 1-based
     column: int  # 1-based, in characters
 
@@ -62,22 +58,19 @@ class Position:
         return {"row": self.row, "column": self.column}
 
 
-@dataclass(frozen=True)
-class LocatedEdit:
+class LocatedEdit(NamedTuple):
     content: str
     location: Position
     end_location: Position
 
 
-@dataclass(frozen=True)
-class LocatedFix:
+class LocatedFix(NamedTuple):
     applicability: Applicability
     message: str
     edits: Tuple[LocatedEdit, ...]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """A diagnostic placed in its host file, ready for any output format."""
 
     filename: str
@@ -89,8 +82,6 @@ class Finding:
     cell: Optional[int] = None
     # Where in its notebook cell, for a finding inside one (location stays the position in the file).
     cell_location: Optional[Position] = None
-    # Set by the runner to the fix's applicability when that fix was applied in this run.
-    fixed: bool = field(default=False, compare=False)
 
     @property
     def applicability(self) -> Applicability:

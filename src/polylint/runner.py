@@ -98,11 +98,11 @@ class Candidate(NamedTuple):
 # claims it, so that it is not read).
 Clean = Tuple[Optional[Tuple[int, int]], Optional[str]]
 # What the cache knows of a file: the (size, mtime) stamp under which its remembered result stands for this
-# run (None when it cannot), and the hash of the bytes it was computed from.
-Known = Tuple[Optional[Tuple[int, int]], Optional[str]]
-# A file's outcome as a worker sends it back, small to send: its result, or Clean, or None when the cache's
-# result stands.
-Outcome = Union[FileResult, Clean, None]
+# run (None when it cannot), the hash of the bytes it was computed from, and that result (None when the file
+# had nothing to say). Workers are sent only the hash.
+Known = Tuple[Optional[Tuple[int, int]], Optional[str], Optional[FileResult]]
+# A file's outcome as a worker sends it back, small to send: its result, or Clean.
+Outcome = Union[FileResult, Clean]
 
 
 def run(paths: Iterable[str], options: Options, jobs: int, cache: Optional[Cache] = None,
@@ -125,22 +125,24 @@ def _results(paths: Iterable[str], options: Options, jobs: int,
              cache: Optional[Cache]) -> Iterator[Tuple[str, Optional[FileResult]]]:
     import time
 
-    host_kinds()  # loaded before the clock starts: a pool would not share that work
-    deadline = time.perf_counter() + SPREAD_AFTER_SECONDS
+    deadline = None  # the clock starts at the first file the cache does not vouch for
     remaining = iter(paths)
     for path in remaining:
-        if jobs > 1 and time.perf_counter() > deadline:
+        if deadline is not None and jobs > 1 and time.perf_counter() > deadline:
             yield from _spread(itertools.chain([path], remaining), options, jobs, cache)
             return
         known = cache.known(path, options) if cache is not None else None
-        yield path, _result(path, outcome(path, known, options), cache, options)
+        if known is not None and _stands(path, known):
+            yield path, known[2]
+            continue
+        if deadline is None:
+            host_kinds()  # loaded before the clock starts: a pool would not share that work
+            deadline = time.perf_counter() + SPREAD_AFTER_SECONDS
+        yield path, _result(path, outcome(path, known[1] if known is not None else None, options), cache, options)
 
 
-def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
-    """Check one file, unless its stamp shows the cache's result still stands."""
-    stamp, known_digest = known if known is not None else (None, None)
-    if stamp is not None and _vouched(path, stamp):
-        return None
+def outcome(path: str, known_digest: Optional[str], options: Options) -> Outcome:
+    """Check one file. known_digest: the hash of the bytes the cache remembers a result for, if any."""
     read = _read(path, options, known_digest)
     if isinstance(read, Candidate):
         from polylint.checking import check_candidate
@@ -149,25 +151,25 @@ def outcome(path: str, known: Optional[Known], options: Options) -> Outcome:
     return read
 
 
-def _vouched(path: str, stamp: Tuple[int, int]) -> bool:
-    """Whether the file still has the size and modification time its remembered result was made under."""
+def _stands(path: str, known: Known) -> bool:
+    """Whether the cache's result for the file stands: it still has the size and modification time the result
+    was made under."""
+    if known[0] is None:
+        return False
     try:
         info = os.lstat(path)
     except OSError:
         return False
-    return (info.st_size, info.st_mtime_ns) == stamp
+    return (info.st_size, info.st_mtime_ns) == known[0]
 
 
-def outcomes(work: Sequence[Tuple[str, Optional[Known]]], options: Options) -> List[Outcome]:
-    """A worker's task: the outcomes of some files, in order."""
-    return [outcome(path, known, options) for path, known in work]
+def outcomes(work: Sequence[Tuple[str, Optional[str]]], options: Options) -> List[Outcome]:
+    """A worker's task: the outcomes of some files (each with the hash the cache knows), in order."""
+    return [outcome(path, known_digest, options) for path, known_digest in work]
 
 
 def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options) -> Optional[FileResult]:
     """The file's result, remembered by the cache; None for a file with nothing to say."""
-    if found is None:
-        assert cache is not None  # only the cache vouches for a file
-        return cache.result(path)
     if not isinstance(found, FileResult):
         if cache is not None:
             cache.remember(path, *found)
@@ -178,7 +180,8 @@ def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options)
 
 # Files as a run spreads them: (path, what the cache knows, whether that stands), TASK_FILES at a time.
 _Chunk = List[Tuple[str, Optional[Known], bool]]
-_Task = List[Tuple[str, Optional[Known]]]
+# Files as a worker is sent them: (path, the hash the cache knows).
+_Task = List[Tuple[str, Optional[str]]]
 
 
 def _spread(paths: Iterator[str], options: Options, jobs: int,
@@ -194,11 +197,11 @@ def _spread(paths: Iterator[str], options: Options, jobs: int,
             chunk: _Chunk = []
             for path in itertools.islice(paths, TASK_FILES):
                 known = cache.known(path, options) if cache is not None else None
-                chunk.append((path, known, known is not None and known[0] is not None and _vouched(path, known[0])))
+                chunk.append((path, known, known is not None and _stands(path, known)))
             if not chunk:
                 break
             # The workers need not stat again what was just found changed: only the hash is of use to them.
-            task: _Task = [(path, (None, known[1]) if known is not None else None) for path, known, stands in chunk
+            task: _Task = [(path, known[1] if known is not None else None) for path, known, stands in chunk
                            if not stands]
             pending.append((chunk, task, workers.submit(task, options) if task else None))
             while pending and (pending[0][2] is None or pending[0][2].done() or len(pending) > jobs * TASKS_PER_JOB):
@@ -216,15 +219,19 @@ def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[List[Outcome]]]
         try:
             found = future.result()
         except Exception:  # a worker died (a parser crashing its process): find the file, check the others
-            found = [_alone(path, known, workers, options) for path, known in task]
+            found = [_alone(path, known_digest, workers, options) for path, known_digest in task]
     checked = iter(found)
-    for path, _known, stands in chunk:
-        yield path, _result(path, None if stands else next(checked), cache, options)
+    for path, known, stands in chunk:
+        if stands:
+            assert known is not None  # only the cache vouches for a file
+            yield path, known[2]
+        else:
+            yield path, _result(path, next(checked), cache, options)
 
 
-def _alone(path: str, known: Optional[Known], workers: _Workers, options: Options) -> Outcome:
+def _alone(path: str, known_digest: Optional[str], workers: _Workers, options: Options) -> Outcome:
     try:
-        return workers.submit([(path, known)], options).result()[0]
+        return workers.submit([(path, known_digest)], options).result()[0]
     except Exception as error:
         from polylint.checks.read_errors import INTERNAL_ERROR
 
@@ -242,7 +249,7 @@ class _Workers:
         self.jobs = jobs
         self._pool: Optional[ProcessPoolExecutor] = None
 
-    def submit(self, task: List[Tuple[str, Optional[Known]]], options: Options) -> Future[List[Outcome]]:
+    def submit(self, task: _Task, options: Options) -> Future[List[Outcome]]:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
