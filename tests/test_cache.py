@@ -54,6 +54,21 @@ def test_touched_file_with_same_bytes_is_not_checked_again(polylint, tmp_path, c
     assert checked == []
 
 
+def test_a_run_from_a_subfolder_trusts_what_a_run_from_the_root_remembered(polylint, tmp_path, monkeypatch,
+                                                                         checked):
+    (tmp_path / ".polylint.toml").write_text("")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / "sub" / "b.yml").write_text(V1_COMPONENT)
+    polylint("check", "--jobs", "1")
+    [cache_file] = (tmp_path / ".polylint_cache").glob("*.json")
+    assert sorted(json.loads(cache_file.read_text())["files"]) == ["sub/a.yml", "sub/b.yml"]  # from the root
+    checked.clear()
+    monkeypatch.chdir(tmp_path / "sub")
+    outcome = polylint("check", "--jobs", "1", ".")
+    assert checked == [] and outcome.out.startswith("a.yml:") and "PLX100" in outcome.out
+
+
 def test_other_settings_do_not_share_results(polylint, tmp_path, checked):
     (tmp_path / "a.yml").write_text(V0_EXPERIMENT)
     polylint("check", "--jobs", "1")

@@ -73,21 +73,22 @@ def _finding_from_json(path: str, data: List[Any]) -> Finding:
                    Position(*inside) if inside is not None else None)
 
 
-# An entry: [size, mtime_ns, content hash, racy stamp, notes, findings] (a list: a warm run loads one per
-# file, and JSON arrays load faster than objects).
+# An entry: [size, mtime_ns, content hash, racy stamp], and [notes, findings] after them for a file that had
+# something to say (lists: a warm run loads one per file, and the fewer objects, the faster JSON loads).
 _SIZE, _MTIME, _DIGEST, _RACY, _NOTES, _FINDINGS = range(6)
 
 
 def _new_entry(stamp: Tuple[int, int], digest: str, notes: List[str], findings: List[List[Any]]) -> List[Any]:
-    return [stamp[0], stamp[1], digest, is_racy(stamp[1]), notes, findings]
+    entry = [stamp[0], stamp[1], digest, is_racy(stamp[1])]
+    return entry + [notes, findings] if notes or findings else entry
 
 
-_ENTRY_TYPES = (int, int, str, bool, list, list)
+_ENTRY_TYPES = {(int, int, str, bool), (int, int, str, bool, list, list)}
 
 
 def _well_formed(entry: Any) -> bool:
     # The exact types JSON gives back, compared at once: a warm run asks this of every file.
-    return type(entry) is list and len(entry) == 6 and tuple(map(type, entry)) == _ENTRY_TYPES
+    return type(entry) is list and tuple(map(type, entry)) in _ENTRY_TYPES
 
 
 # What a path holds where it may not be normal.
@@ -102,7 +103,13 @@ class Cache:
         # What discovery found in each folder (discovery.FolderMemory), so a warm run need not list them.
         self.folders: Dict[str, Dict[str, Any]] = folders or {}
         self.changed = False
-        self._prefix = os.getcwd() + os.sep
+        # Files are keyed by their path from the folder the cache serves (shorter to load, and the same from
+        # any working folder in it); a file outside it, by its absolute path.
+        self._cwd = os.getcwd()
+        self._root = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(file))), "")
+        working = os.path.join(self._cwd, "")
+        # What joins a normal relative path to make its key; None when the working folder is outside.
+        self._prefix = working[len(self._root):] if working.startswith(self._root) else None
 
     @classmethod
     def load(cls, settings: Settings) -> Cache:
@@ -127,20 +134,19 @@ class Cache:
             self.changed = True
 
     def _key(self, path: str) -> str:
-        """The absolute path: relative ones join the working folder taken once, and are normalised only
-        when they may need it (discovery's paths are normal already)."""
-        if path.startswith(os.sep):
-            return path
-        if os.altsep or path.startswith(".") or _DOT_PART in path or _EMPTY_PART in path:
-            path = os.path.normpath(path)
-        return self._prefix + path
+        # Discovery's paths are relative and normal already: those only need the prefix.
+        if self._prefix is not None and not (path.startswith((os.sep, ".")) or os.altsep or _DOT_PART in path
+                                             or _EMPTY_PART in path):
+            return self._prefix + path
+        absolute = os.path.normpath(os.path.join(self._cwd, path))
+        return absolute[len(self._root):] if absolute.startswith(self._root) else absolute
 
     @staticmethod
     def _result(path: str, entry: List[Any]) -> FileResult:
         from polylint.runner import FileResult
 
         result = FileResult(path, digest=entry[_DIGEST], stamp=(entry[_SIZE], entry[_MTIME]))
-        if entry[_FINDINGS] or entry[_NOTES]:
+        if len(entry) > _NOTES:
             result.findings = [_finding_from_json(path, item) for item in entry[_FINDINGS]]
             result.notes = list(entry[_NOTES])
         return result
@@ -159,7 +165,7 @@ class Cache:
             return None
         stands = not entry[_RACY]
         remembered = None
-        if entry[_FINDINGS] or entry[_NOTES]:
+        if len(entry) > _NOTES:
             try:
                 remembered = self._result(path, entry)
             except (KeyError, TypeError, ValueError, AttributeError):  # not written by polylint: not trusted
