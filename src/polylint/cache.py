@@ -86,11 +86,6 @@ def _new_entry(stamp: Tuple[int, int], digest: str, notes: List[str], findings: 
 _ENTRY_TYPES = {(int, int, str, bool), (int, int, str, bool, list, list)}
 
 
-def _well_formed(entry: Any) -> bool:
-    # The exact types JSON gives back, compared at once: a warm run asks this of every file.
-    return type(entry) is list and tuple(map(type, entry)) in _ENTRY_TYPES
-
-
 # What a path holds where it may not be normal.
 _DOT_PART, _EMPTY_PART = os.sep + ".", os.sep * 2
 
@@ -157,11 +152,12 @@ class Cache:
         return not options.rewrites or not any(f.fix and options.allows(f.fix) for f in findings)
 
     def known(self, path: str, options: Options) -> Optional[Known]:
-        """What is remembered of path: the stamp under which its result stands for this run (None when it
-        cannot: a racy stamp, or a result this run would rewrite), the hash of its bytes, and the result
-        (decoded only for a file that had something to say)."""
+        """What is remembered of path (see runner.Known), or None. The file is stat-ed only when its result
+        may stand: a stamp that was racy when stored proves nothing, and a result this run would rewrite
+        does not stand in for it. The result is decoded only for a file that had something to say."""
         entry: Any = self.entries.get(self._key(path))  # read from a file: any JSON at all
-        if not _well_formed(entry):
+        # The exact types JSON gives back, compared at once: a warm run asks this of every file.
+        if type(entry) is not list or tuple(map(type, entry)) not in _ENTRY_TYPES:
             return None
         stands = not entry[_RACY]
         remembered = None
@@ -171,7 +167,13 @@ class Cache:
             except (KeyError, TypeError, ValueError, AttributeError):  # not written by polylint: not trusted
                 return None
             stands = stands and self._usable(remembered.findings, options)
-        return ((entry[_SIZE], entry[_MTIME]) if stands else None), entry[_DIGEST], remembered
+        if stands:
+            try:
+                info = os.lstat(path)
+            except OSError:
+                return None
+            stands = info.st_size == entry[_SIZE] and info.st_mtime_ns == entry[_MTIME]
+        return stands, entry[_DIGEST], remembered
 
     def remember(self, path: str, stamp: Optional[Tuple[int, int]], digest: Optional[str]) -> None:
         """Remember that a file had nothing to say (a file no host kind claims has no stamp: nothing)."""

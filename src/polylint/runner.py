@@ -97,10 +97,11 @@ class Candidate(NamedTuple):
 # A file with nothing to say: its (size, mtime) stamp and the hash of its bytes (None, None when no host kind
 # claims it, so that it is not read).
 Clean = Tuple[Optional[Tuple[int, int]], Optional[str]]
-# What the cache knows of a file: the (size, mtime) stamp under which its remembered result stands for this
-# run (None when it cannot), the hash of the bytes it was computed from, and that result (None when the file
-# had nothing to say). Workers are sent only the hash.
-Known = Tuple[Optional[Tuple[int, int]], Optional[str], Optional[FileResult]]
+# What the cache knows of a file: whether its remembered result stands for this run (the file still has the
+# size and modification time the result was made under, and this run would not rewrite it), the hash of the
+# bytes it was computed from, and that result (None when the file had nothing to say). Workers are sent only
+# the hash.
+Known = Tuple[bool, str, Optional[FileResult]]
 # A file's outcome as a worker sends it back, small to send: its result, or Clean.
 Outcome = Union[FileResult, Clean]
 
@@ -132,7 +133,7 @@ def _results(paths: Iterable[str], options: Options, jobs: int,
             yield from _spread(itertools.chain([path], remaining), options, jobs, cache)
             return
         known = cache.known(path, options) if cache is not None else None
-        if known is not None and _stands(path, known):
+        if known is not None and known[0]:
             yield path, known[2]
             continue
         if deadline is None:
@@ -151,18 +152,6 @@ def outcome(path: str, known_digest: Optional[str], options: Options) -> Outcome
     return read
 
 
-def _stands(path: str, known: Known) -> bool:
-    """Whether the cache's result for the file stands: it still has the size and modification time the result
-    was made under."""
-    if known[0] is None:
-        return False
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return False
-    return (info.st_size, info.st_mtime_ns) == known[0]
-
-
 def outcomes(work: Sequence[Tuple[str, Optional[str]]], options: Options) -> List[Outcome]:
     """A worker's task: the outcomes of some files (each with the hash the cache knows), in order."""
     return [outcome(path, known_digest, options) for path, known_digest in work]
@@ -178,8 +167,8 @@ def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options)
     return result if result.findings or result.notes or result.fixed or result.new_data is not None else None
 
 
-# Files as a run spreads them: (path, what the cache knows, whether that stands), TASK_FILES at a time.
-_Chunk = List[Tuple[str, Optional[Known], bool]]
+# Files as a run spreads them: (path, what the cache knows), TASK_FILES at a time.
+_Chunk = List[Tuple[str, Optional[Known]]]
 # Files as a worker is sent them: (path, the hash the cache knows).
 _Task = List[Tuple[str, Optional[str]]]
 
@@ -196,13 +185,11 @@ def _spread(paths: Iterator[str], options: Options, jobs: int,
         while True:
             chunk: _Chunk = []
             for path in itertools.islice(paths, TASK_FILES):
-                known = cache.known(path, options) if cache is not None else None
-                chunk.append((path, known, known is not None and _stands(path, known)))
+                chunk.append((path, cache.known(path, options) if cache is not None else None))
             if not chunk:
                 break
-            # The workers need not stat again what was just found changed: only the hash is of use to them.
-            task: _Task = [(path, known[1] if known is not None else None) for path, known, stands in chunk
-                           if not stands]
+            task: _Task = [(path, known[1] if known is not None else None) for path, known in chunk
+                           if known is None or not known[0]]
             pending.append((chunk, task, workers.submit(task, options) if task else None))
             while pending and (pending[0][2] is None or pending[0][2].done() or len(pending) > jobs * TASKS_PER_JOB):
                 yield from _collect(*pending.popleft(), workers, options, cache)
@@ -221,9 +208,8 @@ def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[List[Outcome]]]
         except Exception:  # a worker died (a parser crashing its process): find the file, check the others
             found = [_alone(path, known_digest, workers, options) for path, known_digest in task]
     checked = iter(found)
-    for path, known, stands in chunk:
-        if stands:
-            assert known is not None  # only the cache vouches for a file
+    for path, known in chunk:
+        if known is not None and known[0]:
             yield path, known[2]
         else:
             yield path, _result(path, next(checked), cache, options)
