@@ -33,3 +33,15 @@ def test_a_run_without_candidates_imports_only_what_it_needs(tmp_path):
     imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
     assert "polylint.runner" in imported
     assert sorted(name for name in imported if name.split(".")[0] in NOT_AT_START_UP or name in NOT_AT_START_UP) == []
+
+
+def test_checking_python_and_setup_py_does_not_import_libcst_matchers(tmp_path):
+    # libcst.matchers takes longer to import than all of libcst.
+    (tmp_path / "setup.py").write_text("from setuptools import setup\nsetup(install_requires=['polyaxon-client'])\n")
+    (tmp_path / "train.py").write_text("from polyaxon_client.tracking import Experiment\n\nExperiment()\n")
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "polylint", "check", "--no-cache", "--jobs", "1",
+                           "setup.py", "train.py"],
+                          cwd=tmp_path, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(SRC)})
+    assert done.returncode == 1 and "PLX401" in done.stdout and "PLX301" in done.stdout, done.stdout + done.stderr
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "libcst" in imported and "libcst.matchers" not in imported

@@ -87,11 +87,20 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
 
 
 def _setup_calls(module: libcst.Module) -> List[libcst.Call]:
+    """The calls of `setup(...)` and `<anything>.setup(...)`, in the order of the text (a visitor, not
+    libcst.matchers: that takes longer to import than libcst itself)."""
     import libcst
-    import libcst.matchers as m
 
-    calls = m.findall(module, m.Call(func=m.Name("setup") | m.Attribute(attr=m.Name("setup"))))
-    return [call for call in calls if isinstance(call, libcst.Call)]
+    calls: List[libcst.Call] = []
+
+    class SetupCalls(libcst.CSTVisitor):
+        def visit_Call(self, node: libcst.Call) -> None:
+            called = node.func.attr if isinstance(node.func, libcst.Attribute) else node.func
+            if isinstance(called, libcst.Name) and called.value == "setup":
+                calls.append(node)
+
+    module.visit(SetupCalls())
+    return calls
 
 
 def _module_lists(module: libcst.Module) -> Dict[str, libcst.BaseExpression]:
