@@ -94,20 +94,24 @@ def test_cache_folder_ignores_itself_and_holds_json(polylint, tmp_path):
     assert not (tmp_path / ".gitignore").exists()
 
 
-def test_malformed_entries_are_not_trusted(polylint, tmp_path):
+def test_malformed_entries_are_not_trusted(polylint, tmp_path, checked):
     (tmp_path / "a.yml").write_text(V0_EXPERIMENT)
     (tmp_path / "b.yml").write_text(V0_EXPERIMENT)
+    (tmp_path / "c.yml").write_text(V1_COMPONENT)
     an_hour_ago = time.time() - 3600
-    for name in ("a.yml", "b.yml"):
+    for name in ("a.yml", "b.yml", "c.yml"):
         os.utime(tmp_path / name, (an_hour_ago, an_hour_ago))
-    polylint("check")
+    polylint("check", "--jobs", "1")
     [cache_file] = (tmp_path / ".polylint_cache").glob("*.json")
     stored = json.loads(cache_file.read_text())
-    first, second = sorted(stored["files"])
+    first, second, third = sorted(stored["files"])
     stored["files"][first] = {"stamp": "not a list"}
     stored["files"][second][-1] = [{"code": "PLX100"}]  # a finding without its fields
+    stored["files"][third] = [[1], {"size": 2}, None, "racy?"]  # a clean file's shape, no value of its type
     cache_file.write_text(json.dumps(stored))
-    assert polylint("check").out.count("PLX100") == 2
+    checked.clear()
+    assert polylint("check", "--jobs", "1").out.count("PLX100") == 2
+    assert sorted(checked) == ["a.yml", "b.yml", "c.yml"]
 
 
 def test_corrupt_cache_is_ignored(polylint, tmp_path):

@@ -83,7 +83,7 @@ def _new_entry(stamp: Tuple[int, int], digest: str, notes: List[str], findings: 
     return entry + [notes, findings] if notes or findings else entry
 
 
-_ENTRY_TYPES = {(int, int, str, bool), (int, int, str, bool, list, list)}
+_RESULT_ENTRY_TYPES = (int, int, str, bool, list, list)
 
 
 # What a path holds where it may not be normal.
@@ -156,12 +156,15 @@ class Cache:
         may stand: a stamp that was racy when stored proves nothing, and a result this run would rewrite
         does not stand in for it. The result is decoded only for a file that had something to say."""
         entry: Any = self.entries.get(self._key(path))  # read from a file: any JSON at all
-        # The exact types JSON gives back, compared at once: a warm run asks this of every file.
-        if type(entry) is not list or tuple(map(type, entry)) not in _ENTRY_TYPES:
+        if type(entry) is not list or len(entry) not in (_NOTES, _FINDINGS + 1):
             return None
         stands = not entry[_RACY]
         remembered = None
+        # A clean file's entry is only compared and handed on, which no JSON value of a wrong type can make
+        # fail (and a warm run asks this of every file); one with a result is decoded: its types are checked.
         if len(entry) > _NOTES:
+            if tuple(map(type, entry)) != _RESULT_ENTRY_TYPES:
+                return None
             try:
                 remembered = self._result(path, entry)
             except (KeyError, TypeError, ValueError, AttributeError):  # not written by polylint: not trusted
