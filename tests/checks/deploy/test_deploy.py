@@ -155,3 +155,12 @@ def test_rule_example_is_flagged_by_its_rule(code: str) -> None:
 
 def test_one_parse_error_when_several_yaml_host_kinds_claim_the_file() -> None:
     assert codes("x.yml", "kind: experiment\npersistence:\n  logs: [\n") == ["PLX001"]
+
+
+def test_a_commented_block_keeps_a_scalar_line_that_stands_left_of_the_block() -> None:
+    from polylint.checks.deploy._convert import commented
+
+    block = '  logs:\n    claim: "pvc-\\\nlogs"\n'
+    assert commented(block, 0, len(block), 2, "persistence.logs", "gone") == (
+        "  # polylint: v0 `persistence.logs` has no v1 place: gone; kept as a comment\n"
+        '  # logs:\n  #   claim: "pvc-\\\n  # logs"\n')

@@ -22,3 +22,15 @@ def test_kept_as_a_comment() -> None:
 
 def test_user_alone_is_not_a_v0_marker() -> None:
     assert findings("config.yml", "rbac:\n  enabled: true\nuser:\n  password: x\n") == []
+
+
+def test_a_scalar_that_goes_on_left_of_the_block_is_kept_whole_in_the_comment() -> None:
+    # YAML lets a quoted scalar's next line start anywhere: a block ended by indentation alone left
+    # `s3cret"` outside the comment, as YAML of its own.
+    before = BEFORE.replace("password: rootpassword\n", 'password: "\\\ns3cret"\n')
+    after = ("# polylint: v0 `adminViewEnabled` has no v1 place: v1 CE has no admin view; kept as a comment\n"
+             "# adminViewEnabled: true\n"
+             "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
+             "with your ingress or network instead; kept as a comment\n"
+             '# user:\n#   username: root\n#   password: "\\\n# s3cret"\n')
+    check_transformed("config.yml", before, after, unsafe=True, remaining=["PLX509", "PLX509"])

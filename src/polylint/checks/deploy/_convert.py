@@ -1,7 +1,8 @@
 """Rewriting a v0 deployment config: blocks of a YAML mapping, kept as comments or replaced by v1 values.
 
 A block is a key's line and every line below it that is indented deeper (or is a `- ` item at the key's
-column, YAML's compact sequence), without the blank and comment lines that trail it. A setting without a v1
+column, YAML's compact sequence, or goes on a multi-line scalar whatever its indentation), without the blank
+and comment lines that trail it. A setting without a v1
 place becomes a comment block that opens with a ``LEFTOVER`` line, which PLX509 reports until a human has
 dealt with it.
 """
@@ -48,16 +49,21 @@ def block(text: str, region: Region, mapping: Any, key: Any) -> Optional[Tuple[i
     column = position[1]
     if text[start:start + column].strip():
         return None  # the key does not start its line (a flow mapping): no block to speak of
+    lines = document(region).token_lines
     cursor = text.find("\n", start)
     end = len(text) if cursor < 0 else cursor + 1
     kept_end = end
+    number = position[0]
     while end < len(text):
+        number += 1
         line_end = text.find("\n", end)
         line_end = len(text) if line_end < 0 else line_end + 1
         line = text[end:line_end].rstrip("\r\n")
         stripped = line.strip()
         indent = len(line) - len(line.lstrip(" "))
-        if stripped and not stripped.startswith("#"):
+        if number - 1 in lines.continued:  # a scalar or flow collection goes on here, however indented
+            kept_end = line_end
+        elif stripped and not stripped.startswith("#"):
             if indent < column or (indent == column and not stripped.startswith("- ")):
                 break
             kept_end = line_end
@@ -76,7 +82,9 @@ def commented(text: str, start: int, end: int, column: int, path: str, why: Opti
     lines = [header]
     for line in text[start:end].splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        lines.append(f"{indent}# {body[column:]}\n" if body.strip() else "\n")
+        # At most the block's indentation comes off: a scalar's next line may stand left of it.
+        margin = min(column, len(body) - len(body.lstrip(" ")))
+        lines.append(f"{indent}# {body[margin:]}\n" if body.strip() else "\n")
     return "".join(lines)
 
 
