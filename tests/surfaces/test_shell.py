@@ -26,6 +26,10 @@ def names(text: str) -> list[list[str]]:
     ("env A=1 polyaxon upload", [["upload"]]),
     ("uv run polyaxon ops ls", [["ops", "ls"]]),
     ("A=1 polyaxon upload > out 2>&1", [["upload"]]),
+    ("bash -c 'polyaxon upload'", [["upload"]]),
+    ('sh -lc "cd /x && polyaxon upload" > log', [["upload"]]),
+    ("docker exec -it box /bin/sh -e -c 'polyaxon ops ls' arg0", [["ops", "ls"]]),
+    ("ssh host true && bash --login -c 'bash -c \"polyaxon upload\"'", [["upload"]]),
 ])
 def test_calls_are_found_wherever_commands_stand(text: str, argv: list[list[str]]) -> None:
     assert names(text) == argv
@@ -34,6 +38,8 @@ def test_calls_are_found_wherever_commands_stand(text: str, argv: list[list[str]
 @pytest.mark.parametrize("text", [
     'echo "polyaxon upload"', "echo polyaxon upload", "# polyaxon upload", "cat <<EOF\npolyaxon upload\nEOF\n",
     "grep polyaxon x", "polyaxonx upload", "printf '%s' 'polyaxon upload'", "python -c 'import polyaxon'",
+    "echo sh -c 'polyaxon upload'", "sh script.sh -c 'polyaxon upload'", 'bash -c "$COMMAND"',
+    "bash -c polyaxon", "bash 'polyaxon upload'",
 ])
 def test_words_that_are_not_commands_are_not_calls(text: str) -> None:
     assert names(text) == []
@@ -51,3 +57,18 @@ def test_a_redirection_between_arguments_is_a_barrier() -> None:
     [call] = find_calls("polyaxon run > log -f x.yml")
     assert [w.raw for w in call.arguments] == ["run", "-f", "x.yml"]
     assert call.barriers
+
+
+def test_a_call_in_a_shell_script_string_is_placed_in_the_host_text() -> None:
+    text = "é && docker exec box sh -c 'cd /x && polyaxon init \"my proj\"'"
+    [call] = find_calls(text)
+    assert [(word.raw, word.value) for word in call.arguments] == [("init", "init"), ('"my proj"', "my proj")]
+    assert all(text[word.start:word.end] == word.raw for word in (call.name, *call.arguments))
+    assert call.unwritable == "'"
+
+
+def test_a_double_quoted_script_with_a_backslash_may_not_be_edited() -> None:
+    [plain] = find_calls('bash -c "polyaxon upload"')
+    [escaped] = find_calls('bash -c "polyaxon init \\"x\\""')
+    [top] = find_calls("polyaxon upload")
+    assert (plain.unwritable, escaped.unwritable, top.unwritable) == ('"$`\\', None, "")

@@ -377,7 +377,8 @@ def diagnostic(region: Region, found: V0Call) -> Diagnostic:
         detail = f" ({reason})" if str(reason) else ""
         return Diagnostic(command.code, f"{what}: {command.manual}{detail}", *span)
     new_edits = edits(found, rewritten.tokens)
-    if any(_crosses(edit, found.call.barriers) for edit in new_edits) or not _verifies(region.text, new_edits):
+    if (any(_crosses(edit, found.call.barriers) or not _writable(edit, found.call.unwritable) for edit in new_edits)
+            or not _verifies(region.text, new_edits)):
         return Diagnostic(command.code, f"{what}: {command.manual}", *span)
     v1 = render(found, rewritten.tokens)
     applicability = Applicability.UNSAFE if rewritten.notes else Applicability.SAFE
@@ -396,6 +397,11 @@ def _span(found: V0Call) -> Tuple[int, int]:
     else:
         first, last = found.path_words[0], found.path_words[-1]
     return words[first].start, words[last].end
+
+
+def _writable(edit: Edit, unwritable: Optional[str]) -> bool:
+    """Whether the edit may be made in the call's place (in a quoted `sh -c` script, some characters may not)."""
+    return unwritable is not None and not any(char in edit.content for char in unwritable)
 
 
 def _crosses(edit: Edit, barriers: Sequence[Tuple[int, int]]) -> bool:

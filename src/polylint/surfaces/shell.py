@@ -5,7 +5,8 @@ placeholder) still yields the calls around it. A call is a command whose name is
 ending in `/polyaxon`, wherever the command stands: a pipeline, a `&&` list, `$(...)`, a loop body, a
 function. A word in a string, a comment or a heredoc is not a command, so it is never a call; nor is an
 argument of `echo`. A call behind a wrapper (`sudo`, `env A=b`, `nohup`, `exec`, `time`, `command`,
-`uv run`, `poetry run`, `pipenv run`) is still a call.
+`uv run`, `poetry run`, `pipenv run`) is still a call, and so is one in a quoted script a command hands to a
+shell with `-c` (`bash -c '...'`, `docker exec box sh -c "cd /x && polyaxon ..."`).
 
 tree-sitter counts bytes (UTF-8); everything here speaks in characters of the region's text.
 """
@@ -26,6 +27,9 @@ RUNNERS = frozenset({"uv", "poetry", "pipenv", "pdm", "hatch", "rye"})
 _STATIC_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([$`"\\\n])')
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash"})
+# What a rewrite may not write inside a quoted `-c` script: the characters that end, or expand in, its quotes.
+_UNWRITABLE_IN = {"raw_string": "'", "string": '"$`\\'}
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,18 @@ class Call:
     name: Word
     arguments: Tuple[Word, ...]
     barriers: Tuple[Tuple[int, int], ...] = ()
+    # The characters an edit of this call may not write ("" but in a quoted `-c` script); None when no edit
+    # may be made (a double-quoted script with a backslash: its text is not the one the inner shell runs).
+    unwritable: Optional[str] = ""
+
+    def shifted(self, by: int, unwritable: Optional[str]) -> Call:
+        """This call of a script, placed where the script stands in its host's text."""
+        def move(word: Word) -> Word:
+            return Word(word.start + by, word.end + by, word.raw, word.value)
+
+        kept = None if unwritable is None or self.unwritable is None else unwritable + self.unwritable
+        return Call(move(self.name), tuple(move(word) for word in self.arguments),
+                    tuple((start + by, end + by) for start, end in self.barriers), kept)
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,7 +124,36 @@ def find_calls(text: str) -> Iterator[Call]:
             call = _call(node, text, offsets)
             if call is not None:
                 yield call
+            else:
+                yield from _script_calls(node, offsets)
         stack.extend(reversed(node.children))
+
+
+def _script_calls(node: Any, offsets: _Offsets) -> Iterator[Call]:
+    """The calls in the quoted script a command hands to a shell with `-c`, wherever the shell stands among
+    its words (`bash -lc '...'`, `docker exec box sh -c "..."`), in the host's offsets."""
+    words = _word_nodes(node)
+    values = [static_value(word, word.text.decode("utf-8")) for word in words]
+    if not values or (values[0] or "").rsplit("/", 1)[-1] in ("echo", "printf"):
+        return
+    shell = next((index for index, value in enumerate(values)
+                  if value is not None and value.rsplit("/", 1)[-1] in SHELLS), None)
+    if shell is None:
+        return
+    dash_c = False
+    for word, value in zip(words[shell + 1:], values[shell + 1:]):
+        if value is not None and value.startswith("-") and not value.startswith("--"):
+            dash_c = dash_c or "c" in value
+        elif value is None or not value.startswith("--"):  # the first operand: with -c, the script
+            if dash_c and word.type in _UNWRITABLE_IN:
+                script = word.text.decode("utf-8")[1:-1]
+                unwritable: Optional[str] = _UNWRITABLE_IN[word.type]
+                if word.type == "string" and "\\" in script:
+                    unwritable = None
+                start = offsets.char(word.start_byte) + 1
+                for call in find_calls(script):
+                    yield call.shifted(start, unwritable)
+            return
 
 
 def _word(node: Any, text: str, offsets: _Offsets) -> Word:
@@ -141,20 +186,28 @@ def static_value(node: Any, raw: str) -> Optional[str]:
     return None
 
 
-def _call(node: Any, text: str, offsets: _Offsets) -> Optional[Call]:
+def _word_nodes(node: Any) -> List[Any]:
+    """A command's word nodes: its name, then its arguments (not its redirections)."""
     name_node = node.child_by_field_name("name")
     if name_node is None:
-        return None
+        return []
     # command_name wraps the word (or string, expansion...) that names the command.
-    words = [_word(name_node.children[0] if name_node.children else name_node, text, offsets)]
+    words = [name_node.children[0] if name_node.children else name_node]
+    return words + [child for child in node.children if child.start_byte >= name_node.end_byte
+                    and child.is_named and child.type != "comment" and not child.type.endswith("_redirect")]
+
+
+def _call(node: Any, text: str, offsets: _Offsets) -> Optional[Call]:
+    word_nodes = _word_nodes(node)
+    if not word_nodes:
+        return None
+    words = [_word(word, text, offsets) for word in word_nodes]
     barriers: List[Tuple[int, int]] = []
     for child in node.children:
-        if child.start_byte < name_node.end_byte:
+        if child.start_byte < word_nodes[0].end_byte:
             continue
         if child.type in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
             barriers.append((offsets.char(child.start_byte), offsets.char(child.end_byte)))
-        elif child.is_named and child.type != "comment":
-            words.append(_word(child, text, offsets))
     # tree-sitter-bash reads `cmd > out arg` as one redirect with two destinations: bash passes `arg` to
     # cmd. Those words are the call's too, after a barrier that covers the redirection.
     parent = node.parent

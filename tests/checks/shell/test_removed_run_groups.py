@@ -84,3 +84,21 @@ def test_v1_lines_and_v0_words_outside_calls_are_untouched() -> None:
     check_noop(SCRIPT, 'echo "polyaxon experiment logs"  # polyaxon job stop\n')
     check_noop(SCRIPT, "echo polyaxon experiment logs\ncat <<EOF\npolyaxon experiment logs\nEOF\n")
     check_noop(SCRIPT, "grep 'polyaxon experiment' log.txt\n")
+
+
+def test_a_call_in_a_shell_script_string_is_rewritten_inside_its_quotes() -> None:
+    transformed("sh -c 'polyaxon experiment logs'\n", "sh -c 'polyaxon ops logs'\n")
+    transformed('docker exec box sh -c "cd /x && polyaxon job stop -y"\n',
+                'docker exec box sh -c "cd /x && polyaxon ops stop -y"\n')
+    # Double quotes may be written inside single ones.
+    unsafe_only("bash -c 'polyaxon group -g 3 experiments'\n", "bash -c 'polyaxon ops ls -q \"pipeline: 3\"'\n",
+                "PLX201")
+
+
+@pytest.mark.parametrize("text", [
+    'bash -c "polyaxon group -g 3 experiments"\n',  # the rewrite would write a double quote inside them
+    'bash -c "polyaxon experiment -xp \\"$ID\\" logs"\n',  # escapes: not the text the inner shell runs
+])
+def test_a_call_in_a_shell_script_string_is_reported_when_its_quotes_forbid_the_rewrite(text: str) -> None:
+    found = findings(SCRIPT, text)
+    assert [finding.code for finding in found] == ["PLX201"] and found[0].fix is None
