@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Callable, Optional
 
 import pytest
+from hypothesis import settings
 
 from polylint.cli import main
+
+# A failing CI lands nothing, so every run draws the same examples; `pytest --hypothesis-profile=explore`
+# draws new ones, to hunt for bugs (each one found gets a test of its own).
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("repeatable")
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 V0_EXPERIMENT = "version: 1\nkind: experiment\nbuild:\n  image: python:3.8\nrun:\n  cmd: python train.py\n"

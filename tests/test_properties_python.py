@@ -80,10 +80,10 @@ def programs(draw):
 # `from polyaxon_client.tracking import Experiment` under `if USE_PLX:` removed only by a second --fix).
 # The cause: a use of a name two imports bind was counted against one of them, picked in the order libcst
 # keeps bindings in, which is their memory addresses' (it now counts against both, see
-# tests/surfaces/test_python_usage.py). The examples are derandomized, so CI runs the same ones every time:
-# a failure is a regression, never a coin toss.
+# tests/surfaces/test_python_usage.py). Like every property test, these draw the same examples in every run
+# (tests/conftest.py): a failure is a regression, never a coin toss.
 NEWLINES = st.sampled_from(["\n", "\r\n"])
-EXAMPLES = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @EXAMPLES
@@ -92,7 +92,7 @@ def test_python_modules(program, newline):
     assert_fix_properties("train.py", program.replace("\n", newline))
 
 
-@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(programs(), st.sampled_from(["python", "py", "python3"]), st.sampled_from(["", "Some text.\n\n"]))
 def test_python_fences_in_markdown(program, language, prose):
     assert_fix_properties("README.md", f"# Usage\n\n{prose}```{language}\n{program}```\n\nMore.\n")
@@ -118,7 +118,7 @@ def notebooks(draw):
     return json.dumps(notebook, indent=indent, ensure_ascii=draw(st.booleans())) + "\n"
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(notebooks())
 def test_notebook_code_cells_keep_the_json_layout(notebook):
     assert_fix_properties("train.ipynb", notebook)
