@@ -116,29 +116,38 @@ class Timing:
 
 
 def timed(command: Sequence[str], cwd: Path, repeat: int) -> Timing:
-    """Best wall time of repeat runs, and the largest peak resident memory of one of them (its own and
-    that of the worker processes it waited for)."""
-    times, peaks = [], []
+    return timed_together([(command, cwd)], repeat)[0]
+
+
+def timed_together(commands: Sequence[Tuple[Sequence[str], Path]], repeat: int) -> List[Timing]:
+    """Best wall time of repeat runs of each command, and the largest peak resident memory of one of them
+    (its own and that of the worker processes it waited for). The commands take turns, a run of each per
+    round, so that a ratio between two of them holds even while the machine's speed drifts."""
+    times: List[List[float]] = [[] for _ in commands]
+    peaks: List[List[float]] = [[] for _ in commands]
     for _ in range(repeat):
-        start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _pid, _status, usage = os.wait4(child.pid, 0)
-        times.append(time.perf_counter() - start)
-        child.returncode = 0  # reaped by wait4 above
-        peaks.append(usage.ru_maxrss / 1024)
-    return Timing(min(times), max(peaks))
+        for index, (command, cwd) in enumerate(commands):
+            start = time.perf_counter()
+            child = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL)
+            _pid, _status, usage = os.wait4(child.pid, 0)
+            times[index].append(time.perf_counter() - start)
+            child.returncode = 0  # reaped by wait4 above
+            peaks[index].append(usage.ru_maxrss / 1024)
+    return [Timing(min(taken), max(peak)) for taken, peak in zip(times, peaks)]
 
 
 def polylint(*args: str) -> List[str]:
     return [PYTHON, "-m", "polylint", "check", "--exit-zero", "-q", *args]
 
 
-def parse_floor(hits: List[Path], cwd: Path, repeat: int) -> Timing:
+def parse_floor(hits: List[Path], cwd: Path) -> List[str]:
+    """The command that parses the Python hit files with libcst, and nothing else."""
     listing = cwd / "hits.txt"
     listing.write_text("\n".join(str(path) for path in hits if path.suffix == ".py"))
     script = ("import libcst, sys\nfor name in open(sys.argv[1]).read().split():\n"
               "    libcst.parse_module(open(name).read())\n")
-    return timed([PYTHON, "-c", script, str(listing)], cwd, repeat)
+    return [PYTHON, "-c", script, str(listing)]
 
 
 def clear_cache(tree: Path) -> None:
@@ -165,39 +174,41 @@ def bench(sizes: List[int], repeat: int, jobs: int) -> Tuple[List[Dict[str, str]
         ENV["PYTHONPYCACHEPREFIX"] = str(base / "bytecode")
         subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src")], env=ENV, check=True)
         for size in sizes:
-            plain = base / f"plain{size}"
+            plain, mixed = base / f"plain{size}", base / f"mixed{size}"
             make_tree(plain, size, 0.0)
-            grep = timed(["grep", "-rl", "polyaxon", "."], plain, repeat)
+            hits = make_tree(mixed, size, 0.01)
+            for tree in (plain, mixed):
+                clear_cache(tree)
+                timed(polylint("."), tree, 1)  # what the warm runs find
+            # A warm run must still stat every file (an edit changes the file, not its folder): `find`
+            # doing that alone, in C, is the floor of a warm run.
+            cases = {"grep": (["grep", "-rl", "polyaxon", "."], plain),
+                     "cold a": (polylint("--no-cache", "."), plain),
+                     "warm a": (polylint("."), plain),
+                     "find": (["find", ".", "-type", "f", "-printf", "%s %T@\\n"], plain),
+                     "cold b": (polylint("--no-cache", "."), mixed),
+                     "floor": (parse_floor(hits, base), base),
+                     "warm b": (polylint("."), mixed)}
+            if shutil.which("ruff"):
+                cases["ruff"] = (["ruff", "check", "--no-cache", "--exit-zero", "-q", "."], mixed)
+            timing = dict(zip(cases, timed_together(list(cases.values()), repeat)))
+            grep, cold_a, warm_a, stats = timing["grep"], timing["cold a"], timing["warm a"], timing["find"]
+            cold_b, floor, warm_b = timing["cold b"], timing["floor"], timing["warm b"]
             rows.append(row(f"grep -rl polyaxon, {size} files", grep, "", None))
-            clear_cache(plain)
-            cold_a = timed(polylint("--no-cache", "."), plain, repeat)
             rows.append(row(f"(a) no-hit scan, {size} files", cold_a, "grep", grep, "<= 3x"))
-            timed(polylint("."), plain, 1)
-            warm_a = timed(polylint("."), plain, repeat)
             rows.append(row(f"(a) warm re-run, {size} files", warm_a, "(a) cold", cold_a, "<= 0.2x"))
-            # A warm run must still stat every file (an edit changes the file, not its folder): this is
-            # the floor of that alone, in C.
-            stats = timed(["find", ".", "-type", "f", "-printf", "%s %T@\\n"], plain, repeat)
             rows.append(row("    find: stat every file", stats, "", None))
             rows.append(row("    (a) warm against that floor", warm_a, "find", stats))
-
-            mixed = base / f"mixed{size}"
-            hits = make_tree(mixed, size, 0.01)
-            cold_b = timed(polylint("--no-cache", "."), mixed, repeat)
-            floor = parse_floor(hits, base, repeat)
             rows.append(row(f"(b) 1% hits ({len(hits)} files), {size} files", cold_b, "(a) + 1.5x parse floor",
                             Timing(cold_a.seconds + 1.5 * floor.seconds, 0), "<= 1.00x"))
             rows.append(row(f"    libcst parse of the {len(hits)} hit files", floor, "", None))
-            if shutil.which("ruff"):
-                ruff = timed(["ruff", "check", "--no-cache", "--exit-zero", "-q", "."], mixed, repeat)
-                rows.append(row("    ruff check, same tree", ruff, "", None))
-                rows.append(row("    (b) against ruff", cold_b, "ruff", ruff))
-            timed(polylint("."), mixed, 1)
-            warm_b = timed(polylint("."), mixed, repeat)
+            if "ruff" in timing:
+                rows.append(row("    ruff check, same tree", timing["ruff"], "", None))
+                rows.append(row("    (b) against ruff", cold_b, "ruff", timing["ruff"]))
             rows.append(row(f"(b) warm re-run, {size} files", warm_b, "(b) cold", cold_b, "<= 0.2x"))
-            for name, timing in (("grep -rl polyaxon", grep), ("(a) no hit", cold_a), ("(a) warm", warm_a),
-                                 ("(b) 1% hits", cold_b), ("(b) warm", warm_b)):
-                growth.setdefault(name, []).append((size, timing.seconds))
+            for name, measured in (("grep -rl polyaxon", grep), ("(a) no hit", cold_a), ("(a) warm", warm_a),
+                                   ("(b) 1% hits", cold_b), ("(b) warm", warm_b)):
+                growth.setdefault(name, []).append((size, measured.seconds))
 
         heavy = base / "heavy"
         heavy.mkdir()
@@ -213,14 +224,15 @@ def bench(sizes: List[int], repeat: int, jobs: int) -> Tuple[List[Dict[str, str]
         chosen = make_tree(hook, 5, 0.0)
         del chosen
         names = [str(path.relative_to(hook)) for path in sorted(hook.rglob("*.*"))]
-        python_pass = timed([PYTHON, "-c", "pass"], hook, repeat)
-        precommit = timed(polylint("--no-cache", *names), hook, repeat)  # the hook's entry has --no-cache
+        # The hook's entry has --no-cache.
+        python_pass, precommit = timed_together([([PYTHON, "-c", "pass"], hook),
+                                                 (polylint("--no-cache", *names), hook)], repeat)
         rows.append(row("(d) pre-commit, 5 files", precommit, "python -c pass", python_pass, "<= 4x"))
 
         hit_heavy = base / "hitheavy"
         make_tree(hit_heavy, 2000, 0.5)
-        one = timed(polylint("--no-cache", "--jobs", "1", "."), hit_heavy, repeat)
-        two = timed(polylint("--no-cache", "--jobs", str(jobs), "."), hit_heavy, repeat)
+        one, two = timed_together([(polylint("--no-cache", "--jobs", "1", "."), hit_heavy),
+                                   (polylint("--no-cache", "--jobs", str(jobs), "."), hit_heavy)], repeat)
         rows.append(row(f"--jobs {jobs} on a 50%-hit tree (2,000 files)", two, "--jobs 1", one, "<= 0.625x"))
     return rows, growth
 
