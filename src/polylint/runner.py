@@ -244,6 +244,11 @@ class _Workers:
                 return self._pool.submit(outcomes, task, options)
             except BrokenProcessPool:
                 self._pool.shutdown(cancel_futures=True)
+        import gc
+
+        # Workers are forked from this process: the objects it has now, never collected in them, are not
+        # copied into each of them by a collection touching them (the gc module's documentation advises it).
+        gc.freeze()
         self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         return self._pool.submit(outcomes, task, options)
 
