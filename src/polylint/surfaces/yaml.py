@@ -26,6 +26,7 @@ class TokenLines:
     """Where a whole stream's tokens lie, by 0-based line, as whoever reads or writes its comments needs it:
 
     - inside_scalar: the lines inside multi-line scalars (after their first), where a `#` is text;
+    - inside_flow: the lines inside multi-line flow collections (after their first);
     - token_end: the column where each line's last token ends, after which ` #` starts a comment;
     - continued: the lines whose end a multi-line scalar or flow collection goes on past (a block
       scalar's last line too), where a comment at the end of the line or on a line after it could land
@@ -36,6 +37,7 @@ class TokenLines:
     """
 
     inside_scalar: Set[int] = field(default_factory=set)
+    inside_flow: Set[int] = field(default_factory=set)
     token_end: Dict[int, int] = field(default_factory=dict)
     continued: Set[int] = field(default_factory=set)
     anchored: bool = False
@@ -59,6 +61,7 @@ class TokenLines:
             first, flow = self._open.pop()
             if flow:
                 self.continued.update(range(first, finish.line))
+                self.inside_flow.update(range(first + 1, finish.line + 1))
         if getattr(event, "anchor", None) is not None:
             self.anchored = True
 

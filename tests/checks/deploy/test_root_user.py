@@ -1,5 +1,7 @@
 """PLX504: the v0 root user."""
 
+import pytest
+
 from tests.helpers import check_transformed, findings
 
 BEFORE = "adminViewEnabled: true\nuser:\n  username: root\n  password: rootpassword\n"
@@ -33,4 +35,17 @@ def test_a_scalar_that_goes_on_left_of_the_block_is_kept_whole_in_the_comment() 
              "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
              "with your ingress or network instead; kept as a comment\n"
              '# user:\n#   username: root\n#   password: "\\\n# s3cret"\n')
+    check_transformed("config.yml", before, after, unsafe=True, remaining=["PLX509", "PLX509"])
+
+
+@pytest.mark.parametrize("value, commented", [
+    ("note: |\n    hello\n", "#   note: |\n#     hello\n"),  # the key after a block scalar is not the block's
+    ("groups: [a,\nb]\n", "#   groups: [a,\n# b]\n"),  # a flow collection goes on left of the block
+])
+def test_a_block_ends_where_its_yaml_does(value: str, commented: str) -> None:
+    before = f"adminViewEnabled: true\nuser:\n  {value}rbac:\n  enabled: true\n"
+    after = ("# polylint: v0 `adminViewEnabled` has no v1 place: v1 CE has no admin view; kept as a comment\n"
+             "# adminViewEnabled: true\n"
+             "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
+             f"with your ingress or network instead; kept as a comment\n# user:\n{commented}rbac:\n  enabled: true\n")
     check_transformed("config.yml", before, after, unsafe=True, remaining=["PLX509", "PLX509"])

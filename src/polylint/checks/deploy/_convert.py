@@ -1,10 +1,9 @@
 """Rewriting a v0 deployment config: blocks of a YAML mapping, kept as comments or replaced by v1 values.
 
 A block is a key's line and every line below it that is indented deeper (or is a `- ` item at the key's
-column, YAML's compact sequence, or goes on a multi-line scalar whatever its indentation), without the blank
-and comment lines that trail it. A setting without a v1
-place becomes a comment block that opens with a ``LEFTOVER`` line, which PLX509 reports until a human has
-dealt with it.
+column, YAML's compact sequence, or goes on a multi-line scalar or flow collection, however indented), without
+the blank and comment lines that trail it. A setting without a v1 place becomes a comment block that opens
+with a ``LEFTOVER`` line, which PLX509 reports until a human has dealt with it.
 """
 
 from __future__ import annotations
@@ -61,7 +60,7 @@ def block(text: str, region: Region, mapping: Any, key: Any) -> Optional[Tuple[i
         line = text[end:line_end].rstrip("\r\n")
         stripped = line.strip()
         indent = len(line) - len(line.lstrip(" "))
-        if number - 1 in lines.continued:  # a scalar or flow collection goes on here, however indented
+        if number in lines.inside_scalar or number in lines.inside_flow:  # however indented
             kept_end = line_end
         elif stripped and not stripped.startswith("#"):
             if indent < column or (indent == column and not stripped.startswith("- ")):
