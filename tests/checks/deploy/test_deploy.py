@@ -164,3 +164,18 @@ def test_a_commented_block_keeps_a_scalar_line_that_stands_left_of_the_block() -
     assert commented(block, 0, len(block), 2, "persistence.logs", "gone") == (
         "  # polylint: v0 `persistence.logs` has no v1 place: gone; kept as a comment\n"
         '  # logs:\n  #   claim: "pvc-\\\n  # logs"\n')
+
+
+def test_a_comment_block_is_made_only_when_the_rest_reads_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    from polylint.checks.deploy import _convert
+
+    text = 'adminViewEnabled: true\nuser:\n  username: root\n  password: "\\\ns3cret"\n'
+    real = _convert.block
+
+    def one_line_short(*arguments: Any) -> Any:  # the bug it guards against: the scalar's last line left out
+        start, _end, column = real(*arguments)
+        return start, text.rindex("s3cret"), column
+
+    monkeypatch.setattr(_convert, "block", one_line_short)
+    [user] = [finding for finding in findings("config.yml", text) if finding.code == "PLX504"]
+    assert user.fix is None

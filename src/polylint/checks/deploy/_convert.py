@@ -92,7 +92,37 @@ def comment_out(region: Region, mapping: Any, key: Any, path: str, why: str) -> 
     if found is None or not root_is_block(region):
         return None
     start, end, column = found
-    return (Edit(start, end, commented(region.text, start, end, column, path, why)),)
+    edit = Edit(start, end, commented(region.text, start, end, column, path, why))
+    return (edit,) if _reads_as_without(region, edit, mapping, key) else None
+
+
+def _reads_as_without(region: Region, edit: Edit, mapping: Any, key: Any) -> bool:
+    """Whether the text with the edit made reads as the document without mapping[key], and as nothing else: a
+    line of the block left out of the comment would read as a value, or as YAML of its own."""
+    from polylint.source import LineIndex
+    from polylint.surfaces.yaml import YamlParseError, load_documents
+
+    text = region.text[:edit.start] + edit.content + region.text[edit.end:]
+    try:
+        documents = load_documents(text, LineIndex(text))
+    except YamlParseError:
+        return False
+    index = document(region).index
+    # A document left with comments only is no document at all.
+    now = documents[index].data if len(documents) > index else None
+    return bool(_plain(now) == _plain(document(region).data, without=(mapping, key)))
+
+
+def _plain(value: Any, without: Optional[Tuple[Any, Any]] = None) -> Any:
+    """The value as plain dicts and lists (an emptied mapping reads as null, as YAML writes it), without the
+    one key of the one mapping given."""
+    if isinstance(value, Mapping):
+        kept = {name: _plain(item, without) for name, item in value.items()
+                if without is None or value is not without[0] or name != without[1]}
+        return kept if kept or not value else None
+    if isinstance(value, list):
+        return [_plain(item, without) for item in value]
+    return value
 
 
 def at_key(region: Region, code: str, message: str, mapping: Any, key: Any,
