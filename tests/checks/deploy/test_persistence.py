@@ -27,3 +27,12 @@ def test_duplicate_names_are_kept_for_a_human() -> None:
     after = fixed_text("values.yaml", text, unsafe=True)
     assert "# polylint: v0 `persistence.data.store` has no v1 place" in after
     validate_v1(after)
+
+
+def test_no_fix_when_the_rewrite_would_not_read_as_the_v1_values(monkeypatch) -> None:
+    from polylint.checks.deploy import _convert
+
+    text = "rbac:\n  enabled: true\n" + RULE.example
+    assert any(f.fix for f in findings("values.yaml", text) if f.code == "PLX503")
+    monkeypatch.setattr(_convert, "dump", lambda values: "")  # what the guard is for: values that went missing
+    assert [f.fix for f in findings("values.yaml", text) if f.code == "PLX503"] == [None] * 2

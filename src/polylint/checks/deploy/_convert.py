@@ -93,12 +93,12 @@ def comment_out(region: Region, mapping: Any, key: Any, path: str, why: str) -> 
         return None
     start, end, column = found
     edit = Edit(start, end, commented(region.text, start, end, column, path, why))
-    return (edit,) if _reads_as_without(region, edit, mapping, key) else None
+    return (edit,) if _reads_as(region, edit, _plain(document(region).data, without=(mapping, key))) else None
 
 
-def _reads_as_without(region: Region, edit: Edit, mapping: Any, key: Any) -> bool:
-    """Whether the text with the edit made reads as the document without mapping[key], and as nothing else: a
-    line of the block left out of the comment would read as a value, or as YAML of its own."""
+def _reads_as(region: Region, edit: Edit, expected: Any) -> bool:
+    """Whether the text with the edit made reads as the document expected (as _plain gives it), and as nothing
+    else: a line of a block left out of its comment would read as a value, or as YAML of its own."""
     from polylint.source import LineIndex
     from polylint.surfaces.yaml import YamlParseError, load_documents
 
@@ -110,7 +110,7 @@ def _reads_as_without(region: Region, edit: Edit, mapping: Any, key: Any) -> boo
     index = document(region).index
     # A document left with comments only is no document at all.
     now = documents[index].data if len(documents) > index else None
-    return bool(_plain(now) == _plain(document(region).data, without=(mapping, key)))
+    return bool(_plain(now) == expected)
 
 
 def _plain(value: Any, without: Optional[Tuple[Any, Any]] = None) -> Any:
@@ -204,4 +204,6 @@ def persistence_rewrite(region: Region) -> Optional[Tuple[Edit, ...]]:
     if connections:
         values["connections"] = connections
     start, end, _ = whole
-    return (Edit(start, end, (dump(values) if values else "") + "".join(leftovers)),)
+    edit = Edit(start, end, (dump(values) if values else "") + "".join(leftovers))
+    expected = {**(_plain(data, without=(data, "persistence")) or {}), **_plain(values)}
+    return (edit,) if _reads_as(region, edit, expected or None) else None
