@@ -264,3 +264,16 @@ def test_a_spread_run_reads_the_changed_files_and_keeps_the_order(tmp_path, monk
     os.utime(changed, (time.time() - 3600, time.time() - 3600))
     expected = [(path, [] if path == str(changed) else first[path]) for path in paths]
     assert spread_with_cache(tmp_path, paths) == expected
+
+
+def test_the_last_files_of_a_spread_run_go_out_in_smaller_tasks():
+    from polylint import runner
+
+    paths = [f"f{index}" for index in range(5000)]
+    tasks = list(runner._tasks(iter(paths), jobs=2))
+    assert [path for task in tasks for path in task] == paths  # every path, once, in order
+    sizes = [len(task) for task in tasks]
+    head = (len(paths) - 2 * runner.TASK_FILES) // runner.TASK_FILES
+    assert sizes[:head] == [runner.TASK_FILES] * head
+    assert len(sizes[head:]) >= 2 * runner.TAIL_TASKS_PER_JOB and max(sizes[head:]) < runner.TASK_FILES
+    assert [len(task) for task in runner._tasks(iter(paths[:40]), jobs=2)] == [32, 8]

@@ -82,6 +82,9 @@ SPREAD_AFTER_SECONDS = 0.02
 TASK_FILES = 512
 # Tasks given out and not yet collected, per worker: memory stays flat however large the tree.
 TASKS_PER_JOB = 4
+# The last files of a run go out in this many smaller tasks per worker (of at least so many files).
+TAIL_TASKS_PER_JOB = 4
+MIN_TAIL_TASK_FILES = 32
 
 
 class Candidate(NamedTuple):
@@ -180,12 +183,12 @@ def _spread(paths: Iterator[str], options: Options, jobs: int,
     from collections import deque
 
     workers = _Workers(jobs)
+    tasks = _tasks(paths, jobs)
     pending: Deque[Tuple[_Chunk, _Task, Optional[Future[List[Outcome]]]]] = deque()
     try:
         while True:
-            chunk: _Chunk = []
-            for path in itertools.islice(paths, TASK_FILES):
-                chunk.append((path, cache.known(path, options) if cache is not None else None))
+            chunk: _Chunk = [(path, cache.known(path, options) if cache is not None else None)
+                             for path in next(tasks, [])]
             if not chunk:
                 break
             task: _Task = [(path, known[1] if known is not None else None) for path, known in chunk
@@ -197,6 +200,22 @@ def _spread(paths: Iterator[str], options: Options, jobs: int,
             yield from _collect(*pending.popleft(), workers, options, cache)
     finally:
         workers.shutdown()
+
+
+def _tasks(paths: Iterator[str], jobs: int) -> Iterator[List[str]]:
+    """The paths, TASK_FILES at a time but for the last jobs * TASK_FILES of them, cut into TAIL_TASKS_PER_JOB
+    smaller tasks per worker so that the workers finish together (where most files hold findings, a task of
+    512 files takes a second)."""
+    from collections import deque
+
+    ahead: Deque[str] = deque()
+    for path in paths:
+        ahead.append(path)
+        if len(ahead) == (jobs + 1) * TASK_FILES:
+            yield [ahead.popleft() for _ in range(TASK_FILES)]
+    size = max(MIN_TAIL_TASK_FILES, -(-len(ahead) // (jobs * TAIL_TASKS_PER_JOB)))
+    while ahead:
+        yield [ahead.popleft() for _ in range(min(size, len(ahead)))]
 
 
 def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[List[Outcome]]], workers: _Workers,
