@@ -203,9 +203,9 @@ def _spread(paths: Iterator[str], options: Options, jobs: int,
 
 
 def _tasks(paths: Iterator[str], jobs: int) -> Iterator[List[str]]:
-    """The paths, TASK_FILES at a time but for the last jobs * TASK_FILES of them, cut into TAIL_TASKS_PER_JOB
-    smaller tasks per worker so that the workers finish together (where most files hold findings, a task of
-    512 files takes a second)."""
+    """The paths, TASK_FILES at a time but for the last ones (jobs * TASK_FILES or a few more), cut into
+    TAIL_TASKS_PER_JOB smaller tasks per worker so that the workers finish together (where most files hold
+    findings, a task of 512 files takes a second)."""
     from collections import deque
 
     ahead: Deque[str] = deque()
