@@ -5,6 +5,16 @@ import pytest
 from tests.helpers import check_transformed, findings
 
 BEFORE = "adminViewEnabled: true\nuser:\n  username: root\n  password: rootpassword\n"
+# What --unsafe-fixes makes of BEFORE's first two lines: both settings kept as comments.
+KEPT = ("# polylint: v0 `adminViewEnabled` has no v1 place: v1 CE has no admin view; kept as a comment\n"
+        "# adminViewEnabled: true\n"
+        "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
+        "with your ingress or network instead; kept as a comment\n"
+        "# user:\n")
+
+
+def kept_as_comments(before: str, after: str) -> None:
+    check_transformed("config.yml", before, after, unsafe=True, remaining=["PLX509", "PLX509"])
 
 
 def test_reported_at_user() -> None:
@@ -14,12 +24,7 @@ def test_reported_at_user() -> None:
 
 
 def test_kept_as_a_comment() -> None:
-    after = ("# polylint: v0 `adminViewEnabled` has no v1 place: v1 CE has no admin view; kept as a comment\n"
-             "# adminViewEnabled: true\n"
-             "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
-             "with your ingress or network instead; kept as a comment\n"
-             "# user:\n#   username: root\n#   password: rootpassword\n")
-    check_transformed("config.yml", BEFORE, after, unsafe=True, remaining=["PLX509", "PLX509"])
+    kept_as_comments(BEFORE, KEPT + "#   username: root\n#   password: rootpassword\n")
 
 
 def test_user_alone_is_not_a_v0_marker() -> None:
@@ -30,12 +35,7 @@ def test_a_scalar_that_goes_on_left_of_the_block_is_kept_whole_in_the_comment() 
     # YAML lets a quoted scalar's next line start anywhere: a block ended by indentation alone left
     # `s3cret"` outside the comment, as YAML of its own.
     before = BEFORE.replace("password: rootpassword\n", 'password: "\\\ns3cret"\n')
-    after = ("# polylint: v0 `adminViewEnabled` has no v1 place: v1 CE has no admin view; kept as a comment\n"
-             "# adminViewEnabled: true\n"
-             "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
-             "with your ingress or network instead; kept as a comment\n"
-             '# user:\n#   username: root\n#   password: "\\\n# s3cret"\n')
-    check_transformed("config.yml", before, after, unsafe=True, remaining=["PLX509", "PLX509"])
+    kept_as_comments(before, KEPT + '#   username: root\n#   password: "\\\n# s3cret"\n')
 
 
 @pytest.mark.parametrize("value, commented", [
@@ -43,9 +43,5 @@ def test_a_scalar_that_goes_on_left_of_the_block_is_kept_whole_in_the_comment() 
     ("groups: [a,\nb]\n", "#   groups: [a,\n# b]\n"),  # a flow collection goes on left of the block
 ])
 def test_a_block_ends_where_its_yaml_does(value: str, commented: str) -> None:
-    before = f"adminViewEnabled: true\nuser:\n  {value}rbac:\n  enabled: true\n"
-    after = ("# polylint: v0 `adminViewEnabled` has no v1 place: v1 CE has no admin view; kept as a comment\n"
-             "# adminViewEnabled: true\n"
-             "# polylint: v0 `user` has no v1 place: v1 CE has no users and no passwords (no login); protect the API "
-             f"with your ingress or network instead; kept as a comment\n# user:\n{commented}rbac:\n  enabled: true\n")
-    check_transformed("config.yml", before, after, unsafe=True, remaining=["PLX509", "PLX509"])
+    rest = "rbac:\n  enabled: true\n"
+    kept_as_comments(f"adminViewEnabled: true\nuser:\n  {value}{rest}", KEPT + commented + rest)
