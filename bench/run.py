@@ -11,7 +11,8 @@ It generates seeded, reproducible trees in a temporary folder and measures, side
 (c) one 5,000-line Python file and one 2,000-document YAML stream of v0 content;
 (d) the pre-commit case: 5 files, against `python -c pass`;
 a warm re-run of (a) and (b) with the cache (and `find` stating every file, the floor a warm run
-cannot go under); --jobs 1 against --jobs 2 on a hit-heavy tree; and peak memory for each. It writes a
+cannot go under); --jobs 1 against --jobs 2 on a hit-heavy tree; and peak memory for each. The commands a
+ratio compares take turns, a run of each per round, and each time is the best of its rounds. It writes a
 Markdown table to bench/results/ (and a PNG chart with matplotlib).
 """
 
