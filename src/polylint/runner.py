@@ -265,8 +265,9 @@ class _Workers:
                 self._pool.shutdown(cancel_futures=True)
         import gc
 
-        # Workers are forked from this process: the objects it has now, never collected in them, are not
-        # copied into each of them by a collection touching them (the gc module's documentation advises it).
+        # Workers are forked from this process. Frozen, the objects it holds now are never visited by their
+        # collections, so those pages stay shared instead of being copied into each worker (as the gc
+        # module's documentation advises).
         gc.freeze()
         self._pool = ProcessPoolExecutor(max_workers=self.jobs)
         return self._pool.submit(outcomes, task, options)
