@@ -24,7 +24,8 @@ OTHER = st.sampled_from(["echo 'polyaxon experiment stop'", "# polyaxon group ge
                          'X="$(date)"', "export A=1", "true"])
 GLUE = st.sampled_from([" && ", " | tee log.txt && ", " || ", "; ", " > out.txt; ", " 2>&1 | grep x; "])
 WRAP = st.sampled_from(["{}", "if [ -n \"$A\" ]; then\n  {}\nfi", "for i in 1 2; do {}; done", "f() {{\n  {}\n}}",
-                        "X=$({})", "{} \\\n  --extra", "sudo {}"])
+                        "X=$({})", "{} \\\n  --extra", "sudo {}", "bash -c '{}'", 'sh -c "{}"',
+                        "docker exec box sh -lc '{}' > log"])
 
 
 @st.composite
