@@ -43,3 +43,13 @@ def test_dockerfile_names() -> None:
 
 def test_other_instructions_are_not_shell() -> None:
     check_noop("Dockerfile", "LABEL x=\"polyaxon upload\"\n# RUN polyaxon upload\nENV P=polyaxon\n")
+
+
+def test_a_shell_script_in_the_exec_form_is_read_and_reported_at_its_element() -> None:
+    text = 'FROM python:3.8\nRUN bash -c \'polyaxon experiment logs\'\nCMD ["sh", "-c", "polyaxon experiment -xp 1 logs"]\n'
+    found = [(f.code, f.location.row, f.location.column, f.fix is None) for f in findings("Dockerfile", text)]
+    # In the shell form the script is rewritten in place; in the exec form its element is shell-quoted as a
+    # whole, so the call is reported at the element and left to a human.
+    assert found == [("PLX201", 2, 23, False), ("PLX201", 3, 19, True)]
+    check_transformed("Dockerfile", text, text.replace("'polyaxon experiment logs'", "'polyaxon ops logs'"),
+                      remaining=["PLX201"])
