@@ -70,3 +70,36 @@ def test_shell_fixes_touch_only_their_spans_and_settle(script):
     else:
         first, last = edits[0].start, max(edit.end for edit in edits)
         assert after.startswith(script[:first]) and after.endswith(script[last:])
+
+
+LITERALS = st.sampled_from(['"{}"', "'{}'", 'f"{}"', '"{}\\n"', "'''{}'''", 'r"{}"'])
+RUNNERS = st.sampled_from(["os.system({})", "subprocess.run({}, shell=True)", "os.popen({}).read()",
+                           "print({})", "check_call({})"])
+
+
+@st.composite
+def modules(draw):
+    lines = ["import os", "import subprocess", "from subprocess import check_call", ""]
+    for _ in range(draw(st.integers(1, 5))):
+        command = draw(st.one_of(V0_CALLS, OTHER))
+        if draw(st.booleans()):
+            command += draw(GLUE) + draw(st.one_of(V0_CALLS, OTHER))
+        lines.append(draw(RUNNERS).format(draw(LITERALS).replace("{}", command)))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(modules())
+def test_command_lines_in_python_are_fixed_in_place_and_the_module_still_parses(module):
+    import ast
+
+    options = Options(Settings(), fix=True, unsafe_fixes=True)
+    fixed = process_bytes("drive.py", module.encode(), options)
+    assert not {f.code for f in fixed.findings} & {"PLX007", "PLX009"}
+    if fixed.new_data is None:
+        return
+    after = fixed.new_data.decode()
+    assert process_bytes("drive.py", fixed.new_data, options).new_data is None, "a second --fix changed it"
+    tree = ast.parse(after)  # the rewrite kept it Python
+    assert [type(node).__name__ for node in ast.walk(tree)] == \
+        [type(node).__name__ for node in ast.walk(ast.parse(module))]  # only strings changed
