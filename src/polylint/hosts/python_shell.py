@@ -1,16 +1,16 @@
 """Shell in Python modules: the command line a module hands to `os.system`, `os.popen` or `subprocess`.
 
-ML repositories drive the CLI from Python: `os.system` given "polyaxon experiment -xp 3 logs" (real-world-patterns.md).
-A plain one-line string literal is a shell region of its own text, rewritten in place with nothing its quotes
-or Python's escapes would read otherwise; an argv list, an f-string, or a literal with a prefix, escapes or
-several parts, is read (what is known only when the module runs as a variable) and reported at its place,
-never rewritten. The module is read with `ast`: libcst is for the modules
-whose Python itself changes (python_module.py), and a module that does not parse is reported there.
+ML repositories drive the CLI from Python: `os.system` given "polyaxon experiment -xp 3 logs"
+(real-world-patterns.md). A plain one-line string literal is a shell region of its own text, rewritten in
+place with nothing its quotes or Python's escapes would read otherwise; an argv list, an f-string, or a
+literal with a prefix, escapes or several parts is read (what is known only when the module runs, as a
+variable) and reported at its place, never rewritten. The module is read with `ast`: libcst is for the
+modules whose Python itself changes (python_module.py), and a module that does not parse is reported there.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Dict, Iterator, Union
+from typing import TYPE_CHECKING, Any, Iterator, Set, Union
 
 from polylint.hosts import HostPath
 
@@ -51,20 +51,16 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
                 yield region
 
 
-def _imported_runners(tree: Any) -> Dict[str, str]:
-    """The names bound by `from os import system` and the like: name -> runner."""
+def _imported_runners(tree: Any) -> Set[str]:
+    """The names that `from os import system` and the like bind to a runner."""
     import ast
 
-    bound = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module in RUNNERS:
-            for alias in node.names:
-                if alias.name in RUNNERS[node.module]:
-                    bound[alias.asname or alias.name] = alias.name
-    return bound
+    return {alias.asname or alias.name for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.module in RUNNERS
+            for alias in node.names if alias.name in RUNNERS[node.module]}
 
 
-def _runs_a_command(function: Any, imported: Dict[str, str]) -> bool:
+def _runs_a_command(function: Any, imported: Set[str]) -> bool:
     import ast
 
     if isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
