@@ -280,12 +280,8 @@ class _Workers:
 def process_path(path: str, options: Options, known_digest: Optional[str] = None) -> FileResult:
     """Read and check one file. known_digest: the content hash the cache holds for it, if any; when the
     bytes still hash to it, the result says `unchanged` and nothing is checked."""
-    read = _read(path, options, known_digest)
-    if isinstance(read, Candidate):
-        from polylint.checking import check_candidate
-
-        return check_candidate(read, options)
-    return read if isinstance(read, FileResult) else FileResult(path, stamp=read[0], digest=read[1])
+    found = outcome(path, known_digest, options)
+    return found if isinstance(found, FileResult) else FileResult(path, stamp=found[0], digest=found[1])
 
 
 def _content_hash(data: bytes) -> str:
