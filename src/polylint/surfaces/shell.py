@@ -121,38 +121,41 @@ def find_calls(text: str) -> Iterator[Call]:
     while stack:
         node = stack.pop()
         if node.type == "command":
-            call = _call(node, text, offsets)
-            if call is not None:
-                yield call
-            else:
-                yield from _script_calls(node, offsets)
+            word_nodes = _word_nodes(node)
+            if word_nodes:
+                words = [_word(word, text, offsets) for word in word_nodes]
+                call = _call(node, words, text, offsets)
+                if call is not None:
+                    yield call
+                else:
+                    yield from _script_calls(word_nodes, words)
         stack.extend(reversed(node.children))
 
 
-def _script_calls(node: Any, offsets: _Offsets) -> Iterator[Call]:
-    """The calls in the quoted script a command hands to a shell with `-c`, wherever the shell stands among
-    its words (`bash -lc '...'`, `docker exec box sh -c "..."`), in the host's offsets."""
-    words = _word_nodes(node)
-    values = [static_value(word, word.text.decode("utf-8")) for word in words]
-    if not values or (values[0] or "").rsplit("/", 1)[-1] in ("echo", "printf"):
+def _script_calls(word_nodes: Sequence[Any], words: Sequence[Word]) -> Iterator[Call]:
+    """The calls in the quoted script a command (its word nodes, and those words read) hands to a shell with
+    `-c`, wherever the shell stands among its words (`bash -lc '...'`, `docker exec box sh -c "..."`), in the
+    host's offsets."""
+    values = [word.value for word in words]
+    if (values[0] or "").rsplit("/", 1)[-1] in ("echo", "printf"):
         return
     shell = next((index for index, value in enumerate(values)
                   if value is not None and value.rsplit("/", 1)[-1] in SHELLS), None)
     if shell is None:
         return
     dash_c = False
-    for word, value in zip(words[shell + 1:], values[shell + 1:]):
+    for node, word in zip(word_nodes[shell + 1:], words[shell + 1:]):
+        value = word.value
         if value is not None and value.startswith("-") and not value.startswith("--"):
             dash_c = dash_c or "c" in value
         elif value is None or not value.startswith("--"):  # the first operand: with -c, the script
-            if dash_c and word.type in _UNWRITABLE_IN:
-                script = word.text.decode("utf-8")[1:-1]
-                unwritable: Optional[str] = _UNWRITABLE_IN[word.type]
-                if word.type == "string" and "\\" in script:
+            if dash_c and node.type in _UNWRITABLE_IN:
+                script = word.raw[1:-1]
+                unwritable: Optional[str] = _UNWRITABLE_IN[node.type]
+                if node.type == "string" and "\\" in script:
                     unwritable = None
-                start = offsets.char(word.start_byte) + 1
                 for call in find_calls(script):
-                    yield call.shifted(start, unwritable)
+                    yield call.shifted(word.start + 1, unwritable)
             return
 
 
@@ -197,14 +200,13 @@ def _word_nodes(node: Any) -> List[Any]:
                     and child.is_named and child.type != "comment" and not child.type.endswith("_redirect")]
 
 
-def _call(node: Any, text: str, offsets: _Offsets) -> Optional[Call]:
-    word_nodes = _word_nodes(node)
-    if not word_nodes:
-        return None
-    words = [_word(word, text, offsets) for word in word_nodes]
+def _call(node: Any, command_words: Sequence[Word], text: str, offsets: _Offsets) -> Optional[Call]:
+    """The polyaxon call a command (with its words, read) is, if it is one."""
+    words = list(command_words)
     barriers: List[Tuple[int, int]] = []
+    name_end = node.child_by_field_name("name").end_byte
     for child in node.children:
-        if child.start_byte < word_nodes[0].end_byte:
+        if child.start_byte < name_end:
             continue
         if child.type in ("file_redirect", "heredoc_redirect", "herestring_redirect"):
             barriers.append((offsets.char(child.start_byte), offsets.char(child.end_byte)))
