@@ -29,29 +29,41 @@ WRAP = st.sampled_from(["{}", "if [ -n \"$A\" ]; then\n  {}\nfi", "for i in 1 2;
 
 
 @st.composite
+def commands(draw):
+    """A command, or two glued into a list or a pipeline."""
+    command = draw(st.one_of(V0_CALLS, OTHER))
+    if draw(st.booleans()):
+        command += draw(GLUE) + draw(st.one_of(V0_CALLS, OTHER))
+    return command
+
+
+@st.composite
 def scripts(draw):
-    lines = ["#!/bin/bash"]
-    for _ in range(draw(st.integers(1, 6))):
-        command = draw(st.one_of(V0_CALLS, OTHER))
-        if draw(st.booleans()):
-            command += draw(GLUE) + draw(st.one_of(V0_CALLS, OTHER))
-        lines.append(draw(WRAP).format(command))
+    lines = ["#!/bin/bash"] + [draw(WRAP).format(draw(commands())) for _ in range(draw(st.integers(1, 6)))]
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     return newline.join(lines) + newline
+
+
+def fixed_once(name, text):
+    """The text after --fix --unsafe-fixes (None when nothing changed): no fix was dropped or failed, and a
+    second --fix changes nothing."""
+    options = Options(Settings(), fix=True, unsafe_fixes=True)
+    fixed = process_bytes(name, text.encode(), options)
+    assert not {f.code for f in fixed.findings} & {"PLX007", "PLX009"}
+    if fixed.new_data is None:
+        return None
+    assert process_bytes(name, fixed.new_data, options).new_data is None, "a second --fix changed it"
+    return fixed.new_data.decode()
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scripts())
 def test_shell_fixes_touch_only_their_spans_and_settle(script):
-    options = Options(Settings(), fix=True, unsafe_fixes=True)
     report = process_bytes("run.sh", script.encode(), Options(Settings(), unsafe_fixes=True))
     assert not {f.code for f in report.findings} & {"PLX007", "PLX009"}
-    fixed = process_bytes("run.sh", script.encode(), options)
-    assert not {f.code for f in fixed.findings} & {"PLX007", "PLX009"}
-    if fixed.new_data is None:
+    after = fixed_once("run.sh", script)
+    if after is None:
         return
-    after = fixed.new_data.decode()
-    assert process_bytes("run.sh", fixed.new_data, options).new_data is None, "a second --fix changed it"
     lines = script.split("\n")
     offsets = [0]
     for line in lines:
@@ -80,11 +92,8 @@ RUNNERS = st.sampled_from(["os.system({})", "subprocess.run({}, shell=True)", "o
 @st.composite
 def modules(draw):
     lines = ["import os", "import subprocess", "from subprocess import check_call", ""]
-    for _ in range(draw(st.integers(1, 5))):
-        command = draw(st.one_of(V0_CALLS, OTHER))
-        if draw(st.booleans()):
-            command += draw(GLUE) + draw(st.one_of(V0_CALLS, OTHER))
-        lines.append(draw(RUNNERS).format(draw(LITERALS).replace("{}", command)))
+    lines += [draw(RUNNERS).format(draw(LITERALS).replace("{}", draw(commands())))
+              for _ in range(draw(st.integers(1, 5)))]
     return "\n".join(lines) + "\n"
 
 
@@ -93,13 +102,9 @@ def modules(draw):
 def test_command_lines_in_python_are_fixed_in_place_and_the_module_still_parses(module):
     import ast
 
-    options = Options(Settings(), fix=True, unsafe_fixes=True)
-    fixed = process_bytes("drive.py", module.encode(), options)
-    assert not {f.code for f in fixed.findings} & {"PLX007", "PLX009"}
-    if fixed.new_data is None:
+    after = fixed_once("drive.py", module)
+    if after is None:
         return
-    after = fixed.new_data.decode()
-    assert process_bytes("drive.py", fixed.new_data, options).new_data is None, "a second --fix changed it"
     tree = ast.parse(after)  # the rewrite kept it Python
     assert [type(node).__name__ for node in ast.walk(tree)] == \
         [type(node).__name__ for node in ast.walk(ast.parse(module))]  # only strings changed
