@@ -96,7 +96,8 @@ def test_first_report_totals_fixes_and_todos(polylint, repository):
         "1 finding in 1 file needs a person.\n\n"
         "### `conf/train.yml`\n\n"
         "- [ ] **PLX100** line 1, column 1: v0 Polyaxonfile (`kind: experiment`): Polyaxon v1 reads only "
-        "`version: 1.1` components and operations; convert it by hand: polylint could not convert this document\n"
+        "`version: 1.1` components and operations; convert it by hand: polylint could not convert this document "
+        "(no image: neither `build.image` nor `build.dockerfile`)\n"
         f"  - v1: {plx100.summary}. See [PLX100 v0-polyaxonfile]({plx100.url}).")
     baseline = json.loads((repository / ".polylint_cache" / "report/baseline.json").read_text())
     assert baseline == {"version": 1, "since": TODAY,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator, Optional
+from typing import Iterator, Optional, Tuple
 
 from polylint.checks.polyaxonfile._document import at_key, document
 from polylint.context import CheckContext
@@ -80,17 +80,18 @@ RULE = Rule(
 )
 
 
-def _fix(region: Region) -> Optional[Fix]:
+def _fix(region: Region) -> Tuple[Optional[Fix], str]:
+    """The fix, or None and why there is none."""
     from polylint.codemods.polyaxonfile.context import ConversionError
     from polylint.codemods.polyaxonfile.convert import convert_document
 
     try:
         converted = convert_document(region.text, document(region))
-    except ConversionError:
-        return None
+    except ConversionError as error:
+        return None, str(error)
     reasons = "".join(f"; {reason}" for reason in converted.reasons)
     return Fix(converted.applicability, f"rewrite as a `version: 1.1` Polyaxonfile{reasons}",
-               (Edit(converted.start, converted.end, converted.text),))
+               (Edit(converted.start, converted.end, converted.text),)), ""
 
 
 def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
@@ -100,8 +101,9 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     kind = data.get("kind")
     described = f"`kind: {kind}`" if kind is not None else "a pre-0.1 file with no `kind`"
     key = "version" if "version" in data else next(iter(data))
-    fix = _fix(region)
-    advice = "convert it (`--fix`)" if fix else "convert it by hand: polylint could not convert this document"
+    fix, why_not = _fix(region)
+    advice = ("convert it (`--fix`)" if fix
+              else f"convert it by hand: polylint could not convert this document ({why_not})")
     yield at_key(region, RULE.code,
                  f"v0 Polyaxonfile ({described}): Polyaxon v1 reads only `version: 1.1` components and "
                  f"operations; {advice}", data, key, fix)
