@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Dict, Set, Tuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from polylint.source import LineIndex
-from polylint.surfaces.yaml import load_documents, new_yaml
+from polylint.surfaces.yaml import load_documents, new_yaml, pyyaml_resolver
 
 STREAMS = [
     "a: 1  # one\nb: [x, y]\n",
@@ -64,3 +66,77 @@ def test_an_anchor_or_alias_is_noted() -> None:
     for text in ("a: &x 1\nb: *x\n", "a: &x {b: 1}\n"):
         [document] = load_documents(text, LineIndex(text))
         assert document.token_lines.anchored
+
+
+# Plain scalars where YAML 1.1 and 1.2, and ruamel's 1.1 and PyYAML's, part ways.
+SCALARS = ["yes", "No", "off", "ON", "y", "0755", "-012", "0o17", "0x1F", "0b101", "1_000", "1:30", "1:10:2",
+           "0:10:2", "190:20:30.15", "1e-6", "1.5e3", "1.5e+3", ".5", "1.", ".inf", "~", "null", "", "2001-12-14",
+           "2001-12-14 21:59:43.10 -5", "True", "1.1", "v1"]
+
+
+def _pyyaml(text: str) -> object:
+    import yaml
+
+    return yaml.safe_load(text)
+
+
+def _same(ours: object, theirs: object) -> bool:
+    # `True == 1`: the types must agree too (ruamel's own types are subclasses of Python's).
+    return ours == theirs and (isinstance(ours, bool) == isinstance(theirs, bool))
+
+
+def test_the_rules_for_plain_scalars_are_pyyaml_s() -> None:
+    import re
+
+    import yaml
+
+    def table(rules: dict) -> dict:
+        # re.X patterns: the same once their layout is gone.
+        return {first: [(tag, re.sub(r"\s", "", pattern.pattern)) for tag, pattern in found]
+                for first, found in rules.items()}
+
+    assert table(pyyaml_resolver().versioned_resolver) == table(yaml.resolver.Resolver.yaml_implicit_resolvers)
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_pyyaml_scalars_read_as_pyyaml_reads_them(scalar: str) -> None:
+    text = f"key: {scalar}\n"
+    [document] = load_documents(text, LineIndex(text), pyyaml_scalars=True)
+    assert _same(document.data["key"], _pyyaml(text)["key"])
+
+
+def test_by_default_scalars_are_yaml_1_2() -> None:
+    text = "a: yes\nb: 0755\n"
+    [document] = load_documents(text, LineIndex(text))
+    assert document.data == {"a": "yes", "b": 755}
+
+
+@pytest.mark.parametrize("scalar", SCALARS)
+def test_what_pyyaml_scalars_write_pyyaml_reads_back(scalar: str) -> None:
+    import io
+
+    text = f"key: {scalar}\n"
+    yaml = new_yaml(pyyaml_scalars=True)
+    read = yaml.load(text)
+    for value in (read["key"], scalar):  # the value read, and the text itself as a string
+        stream = io.StringIO()
+        yaml.dump({"key": value}, stream)
+        assert _same(_pyyaml(stream.getvalue())["key"], value), stream.getvalue()
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0123456789:._-+eExobfalsTruNyn~ ", min_size=1, max_size=12))
+def test_any_plain_scalar_reads_as_pyyaml_reads_it(scalar: str) -> None:
+    from ruamel.yaml.error import YAMLError as RuamelError
+    from yaml import YAMLError as PyYamlError
+
+    text = f"key: {scalar}\n"
+    try:
+        theirs = _pyyaml(text)
+    except PyYamlError:
+        return  # not a plain scalar PyYAML reads (`key: :`): nothing to agree on
+    try:
+        [document] = load_documents(text, LineIndex(text), pyyaml_scalars=True)
+    except RuamelError:
+        pytest.fail(f"PyYAML reads {text!r}, polylint does not")
+    assert _same(document.data["key"], theirs["key"])

@@ -17,9 +17,11 @@ from polylint.source import SourceFile
 from polylint.surfaces.yaml import YamlDocument, YamlParseError, load_documents
 
 
-def yaml_documents(source: SourceFile) -> Generator[Diagnostic, None, Optional[List[YamlDocument]]]:
+def yaml_documents(source: SourceFile,
+                   pyyaml_scalars: bool = False) -> Generator[Diagnostic, None, Optional[List[YamlDocument]]]:
+    """pyyaml_scalars: see surfaces.yaml.new_yaml."""
     try:
-        return load_documents(source.text, source.index)
+        return load_documents(source.text, source.index, pyyaml_scalars)
     except YamlParseError as error:
         yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
         return None

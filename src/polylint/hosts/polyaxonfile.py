@@ -46,7 +46,8 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.knowledge.polyaxonfile import era
     from polylint.source import Region
 
-    documents = yield from yaml_documents(source)
+    # Polyaxon reads Polyaxonfiles with PyYAML: their plain scalars mean what they mean to it (`yes` is true).
+    documents = yield from yaml_documents(source, pyyaml_scalars=True)
     if documents is None:
         return
     for document in documents:

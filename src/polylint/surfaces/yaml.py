@@ -7,6 +7,7 @@ a document visits each node once (``walk``) and an alias bomb costs nothing.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple
@@ -123,20 +124,94 @@ def document_extent(text: str, document: YamlDocument) -> Tuple[int, int]:
     return start, marker.start() if marker else len(text)
 
 
-def new_yaml() -> Any:
+def new_yaml(pyyaml_scalars: bool = False) -> Any:
+    """A round-trip reader and writer. pyyaml_scalars: plain scalars mean what they mean to PyYAML."""
     from ruamel.yaml import YAML
 
     yaml = YAML(typ="rt")
     # v0 read files with PyYAML, where a repeated key silently wins; read them the same way.
     yaml.allow_duplicate_keys = True
     yaml.preserve_quotes = True
+    if pyyaml_scalars:
+        yaml.Resolver = pyyaml_resolver()
+        yaml.Representer = _pyyaml_representer()
     return yaml
 
 
-def load_documents(text: str, lines: LineIndex) -> List[YamlDocument]:
+# PyYAML's rules for plain scalars (yaml/resolver.py of PyYAML 6.0), in the order it tries them: the tag, the
+# pattern (re.X) and the first characters a scalar must start with. tests/surfaces/test_yaml.py compares them
+# with the PyYAML installed. Copied, not imported: polylint never loads PyYAML, whose `load` can run code.
+PYYAML_PLAIN_SCALARS: Tuple[Tuple[str, str, str], ...] = (
+    ("bool", r"""^(?:yes|Yes|YES|no|No|NO
+                  |true|True|TRUE|false|False|FALSE
+                  |on|On|ON|off|Off|OFF)$""", "yYnNtTfFoO"),
+    ("float", r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+                  |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+                  |[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*
+                  |[-+]?\.(?:inf|Inf|INF)
+                  |\.(?:nan|NaN|NAN))$""", "-+0123456789."),
+    ("int", r"""^(?:[-+]?0b[0-1_]+
+                 |[-+]?0[0-7_]+
+                 |[-+]?(?:0|[1-9][0-9_]*)
+                 |[-+]?0x[0-9a-fA-F_]+
+                 |[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$""", "-+0123456789"),
+    ("merge", r"^(?:<<)$", "<"),
+    ("null", r"""^(?: ~
+                  |null|Null|NULL
+                  | )$""", "~nN"),  # and the empty scalar
+    ("timestamp", r"""^(?:[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+                       |[0-9][0-9][0-9][0-9] -[0-9][0-9]? -[0-9][0-9]?
+                        (?:[Tt]|[ \t]+)[0-9][0-9]?
+                        :[0-9][0-9] :[0-9][0-9] (?:\.[0-9]*)?
+                        (?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)$""", "0123456789"),
+    ("value", r"^(?:=)$", "="),
+    ("yaml", r"^(?:!|&|\*)$", "!&*"),
+)
+
+
+@functools.cache
+def pyyaml_resolver() -> Any:
+    """ruamel's resolver with PyYAML's rules for plain scalars, which Polyaxon reads Polyaxonfiles with (v0
+    through rhea's `yaml.safe_load`, v1 in `polyaxon.config_reader`): YAML 1.1, where `yes` and `off` are
+    booleans and `0755` is octal, but stricter than ruamel's 1.1 about floats (`1e-3` and `1.5e3` are
+    strings: PyYAML wants a dot and a signed exponent)."""
+    from ruamel.yaml.resolver import VersionedResolver
+
+    rules: Dict[Optional[str], List[Tuple[str, re.Pattern[str]]]] = {}
+    for name, pattern, firsts in PYYAML_PLAIN_SCALARS:
+        rule = (f"tag:yaml.org,2002:{name}", re.compile(pattern, re.X))
+        for first in list(firsts) + ([""] if name == "null" else []):
+            rules.setdefault(first, []).append(rule)
+
+    class PyYamlResolver(VersionedResolver):
+        # The version ruamel's constructors go by (`0755` is octal, `1:30` sexagesimal), and the rules.
+        processing_version = (1, 1)
+        versioned_resolver = rules
+
+    return PyYamlResolver
+
+
+@functools.cache
+def _pyyaml_representer() -> Any:
+    """ruamel's writer, but for octal numbers: written `0755` (YAML 1.1, which PyYAML reads), not `0o755`
+    (YAML 1.2, a string to PyYAML)."""
+    from ruamel.yaml.representer import RoundTripRepresenter
+    from ruamel.yaml.scalarint import OctalInt
+
+    class PyYamlRepresenter(RoundTripRepresenter):
+        def represent_octal(self, data: OctalInt) -> Any:
+            digits = f"{'-' if data < 0 else ''}0{abs(data):o}"
+            return self.represent_scalar("tag:yaml.org,2002:int", digits, anchor=data.yaml_anchor(any=True))
+
+    PyYamlRepresenter.add_representer(OctalInt, PyYamlRepresenter.represent_octal)
+    return PyYamlRepresenter
+
+
+def load_documents(text: str, lines: LineIndex, pyyaml_scalars: bool = False) -> List[YamlDocument]:
+    """The documents of a stream; pyyaml_scalars: see new_yaml."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml = new_yaml()
+    yaml = new_yaml(pyyaml_scalars)
     documents: List[YamlDocument] = []
     token_lines = TokenLines()
     try:

@@ -194,6 +194,50 @@ def test_converted_files_trigger_no_v1_lint() -> None:
         assert set(_tolerated(after, codes(f"{name}.yml", after))) <= {"PLX120"}, name
 
 
+def _value_changes(v0_text: str, v1_text: str) -> List[str]:
+    """The v0 params and declarations whose value, as Polyaxon reads both files (PyYAML), is not the value of
+    the v1 input of that name."""
+    import yaml
+
+    changes = []
+    for v0, v1 in zip(yaml.safe_load_all(v0_text), yaml.safe_load_all(v1_text)):
+        if not isinstance(v0, dict) or not isinstance(v1, dict):
+            continue
+        declared = {**(v0.get("declarations") or {}), **(v0.get("params") or {})}
+        component = v1.get("component") if v1.get("kind") == "operation" else v1
+        for io in (component or {}).get("inputs") or []:
+            if io["name"] in declared and "value" in io:
+                before, after = declared[io["name"]], io["value"]
+                if before != after or isinstance(before, bool) != isinstance(after, bool):
+                    changes.append(f"{io['name']}: {before!r} in v0, {after!r} in v1")
+    return changes
+
+
+def test_values_mean_to_v1_what_they_meant_to_v0() -> None:
+    # Polyaxon reads Polyaxonfiles with PyYAML (YAML 1.1) in both versions: `yes` is true, `0755` octal and
+    # `1e-3` a string (PyYAML's floats have a dot), as the v0 command saw them.
+    v0 = ("version: 1\nkind: experiment\nparams:\n  use_gpu: yes\n  shuffle: off\n  mode: 0755\n  lr: 1e-3\n"
+          "  epochs: 1:30\nbuild: {image: a}\nrun:\n  cmd: train {{ use_gpu }} {{ shuffle }} {{ mode }} {{ lr }} "
+          "{{ epochs }}\n")
+    converted = fixed_text("polyaxonfile.yml", v0)
+    validate(converted)
+    assert "- name: use_gpu\n  type: bool\n  value: true\n" in converted
+    assert "- name: mode\n  type: int\n  value: 0755\n" in converted
+    assert "- name: lr\n  type: str\n  value: 1e-3\n" in converted
+    assert "- name: epochs\n  type: int\n  value: 90\n" in converted
+    assert _value_changes(v0, converted) == []
+
+
+def test_a_matrix_value_yaml_reads_as_a_number_is_left_to_the_user() -> None:
+    # Unquoted, `1:10:2` is 4202 to YAML 1.1 (base 60), and v0 rejected a number as a range.
+    text = ("version: 1\nkind: group\nhptuning:\n  matrix:\n    epochs:\n      range: 1:10:2\n"
+            "build: {image: a}\nrun: {cmd: 'train {{ epochs }}'}\n")
+    [finding] = findings("polyaxonfile.yml", text)
+    assert finding.fix is None
+    assert "`epochs: {range: ...}` is the number 4202 to YAML 1.1" in finding.message and "quote it" in finding.message
+    assert fixed_text("polyaxonfile.yml", text.replace("1:10:2", "'1:10:2'")) != text
+
+
 def _corpus_v0_files() -> List[Path]:
     with open(CORPUS / "MANIFEST.tsv", encoding="utf-8") as manifest:
         rows = list(csv.DictReader(manifest, delimiter="\t"))
@@ -226,6 +270,10 @@ def test_corpus_every_v0_file_converts_to_valid_polyaxon_v1(capsys: pytest.Captu
         if left:
             failures.append(f"{path.name}: still reports {sorted(left)}")
             continue
+        changes = _value_changes(text, converted)
+        if changes:
+            failures.append(f"{path.name}: values changed: {changes}")
+            continue
         outcomes["valid v1"] += 1
         for line in text.splitlines():
             if line.startswith("kind:"):
@@ -237,8 +285,8 @@ def test_corpus_every_v0_file_converts_to_valid_polyaxon_v1(capsys: pytest.Captu
 
 
 def test_a_framework_container_is_copied_into_tags_not_moved_with_its_comment():
-    # The v1 tree is quoted for YAML 1.1 in place: the v0 list itself, with its comment, was once put there.
+    # A v0 container carries its comment: put into tags itself, it wrote the comment a second time.
     v0 = "version: 1\nkind: experiment\nframework: [on, x]  # c\nbuild:\n  image: python:3.8\nrun:\n  cmd: python train.py\n"
     converted = fixed_text("polyaxonfile.yml", v0)
-    assert 'tags: [["on", x]]  # c\n' in converted
+    assert "tags: [[true, x]]  # c\n" in converted  # `on` is true to PyYAML, as to Polyaxon
     assert converted.count("# c") == 1

@@ -20,7 +20,7 @@ from typing import Any, Dict, Iterator, List, Sequence, Tuple
 from polylint.checks.polyaxonfile.kept_as_comment import MARKER
 from polylint.codemods.polyaxonfile.context import Conversion, ConversionError, Leftover
 from polylint.source import LineIndex
-from polylint.surfaces.yaml import TokenLines, item_position, key_position, load_documents, new_yaml, walk
+from polylint.surfaces.yaml import TokenLines, item_position, key_position, load_documents, new_yaml
 
 _EOL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
 
@@ -57,29 +57,10 @@ def source_comments(text: str, start: int, end: int, token_lines: TokenLines) ->
     return found
 
 
-def _yaml11_safe(tree: Any) -> None:
-    """Quote the plain strings YAML 1.1 reads as something else (`1:10:2`, `yes`, `on`): Polyaxon reads
-    Polyaxonfiles with PyYAML, a YAML 1.1 parser, and must see the string polylint read."""
-    from ruamel.yaml.nodes import ScalarNode
-    from ruamel.yaml.resolver import VersionedResolver
-    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
-
-    resolver = VersionedResolver(version=(1, 1))
-    string_tag = "tag:yaml.org,2002:str"
-    for _path, parent, value in list(walk(tree)):
-        if not isinstance(value, str) or isinstance(value, ScalarString) or parent is None:
-            continue
-        tag = resolver.resolve(ScalarNode, value, (True, False))
-        if str(getattr(tag, "value", tag)) != string_tag:
-            keys = parent.keys() if isinstance(parent, dict) else range(len(parent))
-            for key in keys:
-                if parent[key] is value:
-                    parent[key] = DoubleQuotedScalarString(value)
-
-
 def dump(tree: Any) -> str:
-    _yaml11_safe(tree)
-    yaml = new_yaml()
+    # Polyaxon reads the result with PyYAML: the writer quotes every string that PyYAML would read as
+    # something else (`'yes'`, `'1:10:2'`), and writes numbers as PyYAML reads them.
+    yaml = new_yaml(pyyaml_scalars=True)
     yaml.indent(mapping=2, sequence=2, offset=0)
     # Never fold a long scalar over lines: an end-of-line comment appended to its first line would cut it.
     yaml.width = 1 << 20
@@ -179,7 +160,7 @@ def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment])
     if not comments and not conversion.leftovers and _reads_back_alike(dumped):
         # Nothing to place: the text is the dump itself, which the check below would compare with itself.
         return dumped
-    [reread] = load_documents(dumped, LineIndex(dumped))
+    [reread] = load_documents(dumped, LineIndex(dumped), pyyaml_scalars=True)
     placed = _output_lines(tree, reread.data, conversion)
     origins = sorted(placed)
     before: Dict[int, List[Tuple[int, List[str]]]] = {}
@@ -213,6 +194,6 @@ def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment])
         out.extend(block)
     rendered = "\n".join(out) + "\n"
     if (not _surely_unchanged(dumped, reread.token_lines, before, after, trailing)
-            and new_yaml().load(rendered) != reread.data):
+            and new_yaml(pyyaml_scalars=True).load(rendered) != reread.data):
         raise ConversionError("the comments could not be placed without changing the document")
     return rendered

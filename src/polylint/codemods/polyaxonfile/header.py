@@ -110,8 +110,7 @@ def convert_header(conversion: Conversion, view: Any, target: CommentedMap) -> O
     framework = view.get("framework")
     if tags is not None or framework is not None:
         new_tags = conversion.copy(tags) if isinstance(tags, list) else conversion.new_seq(flow=True)
-        # Copies, never the v0 values themselves: the v1 tree is quoted for YAML 1.1 in place, and a v0
-        # container carries the v0 comments on it.
+        # Copies, never the v0 values themselves: a v0 container carries the v0 comments on it.
         if tags is not None and not isinstance(tags, list):
             conversion.put(new_tags, None, conversion.copy(tags), line_of(view, "tags"))
         if framework is not None and framework not in new_tags:

@@ -172,6 +172,11 @@ def convert_hptuning(conversion: Conversion, hptuning: Any,
                             "a matrix value needs exactly one of " + ", ".join(V0_MATRIX_KINDS))
             continue
         value_kind = value_kinds[0]
+        if isinstance(spec[value_kind], (int, float)) and not isinstance(spec[value_kind], bool):
+            # v0 took a list, a template, or a `start:stop:step` string or mapping, never a number (v0-surface
+            # §1.8). Not kept as a comment: that would show the number, not what the file says.
+            raise ValueError(f"`{name}: {{{value_kind}: ...}}` is the number {spec[value_kind]} to YAML 1.1, "
+                             "which v0 rejected (an unquoted `1:10:2` is a number in base 60): quote it")
         entry = conversion.new_map(flow=_is_flow(spec))
         conversion.put(entry, "kind", V0_MATRIX_KINDS[value_kind], line_of(spec, value_kind))
         conversion.put(entry, "value", conversion.copy(spec[value_kind]), line_of(spec, value_kind))
