@@ -42,3 +42,17 @@ def test_prompts_in_a_bash_fence_are_stripped() -> None:
 
 def test_prose_and_other_fences_are_not_shell() -> None:
     check_noop("README.md", "Run `polyaxon upload` then\n\n```yaml\ncmd: polyaxon upload\n```\n")
+
+
+def test_a_fence_without_a_language_is_shell_when_it_holds_commands() -> None:
+    text = ("Start:\n\n```\npolyaxon experiment -xp 3 logs\n```\n\nOr:\n\n```\n$ polyaxon experiment -xp 4 stop\n"
+            "Experiment 4 is being stopped\n```\n")
+    check_transformed("README.md", text, text.replace("polyaxon experiment -xp 3 logs", "polyaxon ops logs -uid 3")
+                      .replace("polyaxon experiment -xp 4 stop", "polyaxon ops stop -uid 4"), unsafe=True)
+    assert_v1("polyaxon ops logs -uid 3\npolyaxon ops stop -uid 4\n")
+
+
+def test_a_fence_without_a_language_that_holds_no_command_finds_nothing() -> None:
+    check_noop("README.md", '```\nos.system("polyaxon experiment logs")\nexperiment = Experiment()  # polyaxon experiment\n'
+                            "kind: experiment\nrun: polyaxon experiment logs\n- polyaxon experiment logs\n"
+                            "The polyaxon experiment command is gone.\n```\n")

@@ -1,4 +1,5 @@
-"""Markdown shell fences: ```` ```bash ````, `sh`, `shell`, `zsh`, `console`, `shell-session`.
+"""Markdown shell fences: ```` ```bash ````, `sh`, `shell`, `zsh`, `console`, `shell-session`, and fences with no
+language, which READMEs often use for commands (a YAML or Python snippet in one holds no shell call).
 
 A console block (or any shell fence whose lines start with a `$ ` prompt, as READMEs often write them)
 is a transcript: the commands are the prompt lines without `$ `, plus the lines continuing them; the
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from polylint.source import Region, SourceFile
 
 SHELL_LANGUAGES = frozenset({"bash", "sh", "shell", "zsh", "console", "shell-session", "shellsession"})
+UNTAGGED = ""
 TRANSCRIPTS = frozenset({"console", "shell-session", "shellsession"})
 POLYAXON = re.compile(rb"polyaxon")
 
@@ -39,7 +41,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     from polylint.hosts._pieces import pieces_region
     from polylint.hosts._shell_lines import console_pieces, has_prompts
 
-    for fence in fences(source.text, SHELL_LANGUAGES):
+    for fence in fences(source.text, SHELL_LANGUAGES | {UNTAGGED}):
         if "polyaxon" not in fence.body:
             continue
         lines = [(line.host_start, line.text) for line in fence.lines]
