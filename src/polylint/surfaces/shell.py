@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterator, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 if TYPE_CHECKING:
     from polylint.source import Region
@@ -28,7 +28,9 @@ _STATIC_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
 _DOUBLE_QUOTED_ESCAPE = re.compile(r'\\([$`"\\\n])')
 _ASSIGNMENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
 SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash"})
-# What a rewrite may not write inside a quoted `-c` script: the characters that end, or expand in, its quotes.
+# Commands whose arguments are text to print, not to run.
+PRINTERS = frozenset({"echo", "printf"})
+# What a rewrite may not write inside a quoted `-c` script (Script.unwritable), by the node that quotes it.
 _UNWRITABLE_IN = {"raw_string": "'", "string": '"$`\\'}
 
 
@@ -132,31 +134,88 @@ def find_calls(text: str) -> Iterator[Call]:
         stack.extend(reversed(node.children))
 
 
+class Script(NamedTuple):
+    """A quoted script that a command hands to a shell with `-c`."""
+
+    text: str  # what is between the quotes
+    start: int  # where that starts in the text the command is in
+    # The characters an edit of the script may not write: those that end, or expand in, its quotes; None when
+    # no edit may be made (a double-quoted script with a backslash: its text is not the one the shell runs).
+    unwritable: Optional[str]
+
+
+def scripts(text: str) -> Iterator[Script]:
+    """The `-c` scripts of the commands of text (not those of the scripts themselves)."""
+    offsets = _Offsets(text)
+    stack = [parse(text).root_node]
+    while stack:
+        node = stack.pop()
+        if node.type == "command":
+            word_nodes = _word_nodes(node)
+            if word_nodes:
+                script = _script(word_nodes, [_word(word, text, offsets) for word in word_nodes])
+                if script is not None:
+                    yield script
+        stack.extend(reversed(node.children))
+
+
 def _script_calls(word_nodes: Sequence[Any], words: Sequence[Word]) -> Iterator[Call]:
-    """The calls in the quoted script a command (its word nodes, and those words read) hands to a shell with
-    `-c`, wherever the shell stands among its words (`bash -lc '...'`, `docker exec box sh -c "..."`), in the
+    """The calls in the quoted script a command (its word nodes, and those words read) hands to a shell, in the
     host's offsets."""
+    script = _script(word_nodes, words)
+    if script is not None:
+        for call in find_calls(script.text):
+            yield call.shifted(script.start, script.unwritable)
+
+
+def _script(word_nodes: Sequence[Any], words: Sequence[Word]) -> Optional[Script]:
+    """The quoted script a command hands to a shell with `-c`, wherever the shell stands among its words
+    (`bash -lc '...'`, `docker exec box sh -c "..."`)."""
     values = [word.value for word in words]
-    if (values[0] or "").rsplit("/", 1)[-1] in ("echo", "printf"):
-        return
+    if (values[0] or "").rsplit("/", 1)[-1] in PRINTERS:
+        return None
     shell = next((index for index, value in enumerate(values)
                   if value is not None and value.rsplit("/", 1)[-1] in SHELLS), None)
     if shell is None:
-        return
+        return None
     dash_c = False
     for node, word in zip(word_nodes[shell + 1:], words[shell + 1:]):
         value = word.value
         if value is not None and value.startswith("-") and not value.startswith("--"):
             dash_c = dash_c or "c" in value
         elif value is None or not value.startswith("--"):  # the first operand: with -c, the script
-            if dash_c and node.type in _UNWRITABLE_IN:
-                script = word.raw[1:-1]
-                unwritable: Optional[str] = _UNWRITABLE_IN[node.type]
-                if node.type == "string" and "\\" in script:
-                    unwritable = None
-                for call in find_calls(script):
-                    yield call.shifted(word.start + 1, unwritable)
-            return
+            if not dash_c or node.type not in _UNWRITABLE_IN:
+                return None
+            script = word.raw[1:-1]
+            backslashed = node.type == "string" and "\\" in script
+            return Script(script, word.start + 1, None if backslashed else _UNWRITABLE_IN[node.type])
+    return None
+
+
+# What is not a command's own text, whatever it holds (a command substitution inside one is).
+_NOT_COMMAND_TEXT = frozenset({"string", "raw_string", "ansi_c_string", "translated_string", "comment",
+                               "heredoc_body", "heredoc_content"})
+
+
+def runs(text: str, offsets: Sequence[int]) -> List[bool]:
+    """Whether the shell runs what stands at each offset of text as a command or its arguments: not in a
+    quoted string, a comment or a heredoc, nor among the words echo or printf print, unless in a command
+    inside those (`"$(pip install x)"`)."""
+    root = parse(text).root_node
+    found = []
+    for offset in offsets:
+        byte = len(text[:offset].encode("utf-8"))
+        node = root.descendant_for_byte_range(byte, byte)
+        while node is not None and node.type not in _NOT_COMMAND_TEXT and node.type != "command":
+            node = node.parent
+        if node is None:
+            found.append(True)
+        elif node.type == "command":
+            name = node.child_by_field_name("name")
+            found.append(name is None or name.text.decode("utf-8").rsplit("/", 1)[-1] not in PRINTERS)
+        else:
+            found.append(False)
+    return found
 
 
 def _word(node: Any, text: str, offsets: _Offsets) -> Word:
