@@ -15,6 +15,7 @@ from polylint.context import CheckContext
 from polylint.diagnostics import Diagnostic
 from polylint.checking import apply_edits
 from polylint.source import Region
+from polylint.surfaces.shell import error_count, scripts
 from tests.helpers import check_transformed as check_transformed_file
 from tests.helpers import findings
 
@@ -117,6 +118,60 @@ def test_any_command_line_settles_and_stays_clean(pieces: List[str]) -> None:
         return [word for word in shell.split() if "polyaxon" not in word and word != "\\"]
 
     assert others(after) == others(text)
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    # In a double-quoted script the requirement is quoted with single quotes: a `"` would end the script.
+    ('sh -c "pip install polyaxon-client numpy"\n', "sh -c \"pip install 'polyaxon>=1.20,<2' numpy\"\n"),
+    ("bash -c 'pip install polyaxon-client'\n", "bash -c 'pip install \"polyaxon>=1.20,<2\"'\n"),
+    ('docker exec box sh -c "cd /x && pip install -U polyaxon-client==0.6.1 polyaxon-helper"\n',
+     "docker exec box sh -c \"cd /x && pip install -U 'polyaxon>=1.20,<2'\"\n"),
+    ('v="$(pip install polyaxon-cli)"\n', 'v="$(pip install "polyaxon>=1.20,<2")"\n'),
+])
+def test_in_a_script_handed_to_a_shell(before: str, after: str) -> None:
+    check_transformed(before, after)
+
+
+@pytest.mark.parametrize("text", [
+    'echo "pip install polyaxon-client"\n',
+    'sh -c "echo pip install polyaxon-client" # pip install polyaxon-helper\n',
+    "echo pip install polyaxon-client; printf '%s' \"pip install polyaxon-cli\"\n",
+    "cat <<EOF\npip install polyaxon-client\nEOF\n",
+])
+def test_in_a_string_a_comment_or_a_heredoc_it_is_not_a_command(text: str) -> None:
+    assert diagnostics(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    # The outer shell takes the backslashes out: the text here is not the script the inner shell runs.
+    'sh -c "pip install polyaxon-client \\$X"\n',
+    # A requirement with `>` must be quoted, and neither quote can be written inside both scripts; so the
+    # other v0 package is not dropped either.
+    "bash -c 'sh -c \"pip install polyaxon-cli polyaxon-helper\"'\n",
+])
+def test_in_a_script_where_no_exact_edit_exists_it_is_reported_without_a_fix(text: str) -> None:
+    found = diagnostics(text)
+    assert found and all(diagnostic.fix is None for diagnostic in found)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["'", '"']), st.lists(st.sampled_from(
+    ["polyaxon-client", "polyaxon-helper==0.6.1", "'polyaxon-cli[gcs]'", "numpy", "-U", "polyaxon", "x==1"]),
+    min_size=1, max_size=5))
+def test_a_fixed_script_is_still_one_word_that_installs_the_same_other_packages(quote: str, packages: List[str]) -> None:
+    import shlex
+
+    if quote == "'":
+        packages = [package.replace("'", '"') for package in packages]
+    text = f"sh -c {quote}pip install {' '.join(packages)}{quote}\n"
+    after = fixed(text)
+    assert error_count(after) == 0
+    (script,) = scripts(after)  # still one script, in one word, as the shell reads it
+    assert after == f"sh -c {quote}{script.text}{quote}\n"
+    installed = shlex.split(script.text)[2:]
+    assert [word for word in installed if "polyaxon" not in word] == [word for word in shlex.split(
+        " ".join(packages)) if "polyaxon" not in word]
+    assert any(word.startswith("polyaxon") for word in installed) == any("polyaxon" in word for word in packages)
 
 
 NOTEBOOK = ('{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count": null,\n   "metadata": {},\n'

@@ -6,15 +6,18 @@ one `polyaxon` package, and the old ones shadow its CLI (v0-to-v1-mapping.md §4
 `polyaxon` requirement (the `polyaxon-requirement` setting, quoted for the shell) in the place of the
 first v0 argument of each install command and deletes the other v0 arguments.
 
-Only the region text is read: a small lexer splits each `pip install` command line into words with their
-spans (quotes, backslash escapes and line continuations understood), so an edit replaces exactly one word.
+A small lexer splits each `pip install` command line into words with their spans (quotes, backslash escapes
+and line continuations understood), so an edit replaces exactly one word. The shell surface says which
+`pip install`s the shell runs (not those in a string, a comment, a heredoc or an `echo`) and finds the
+scripts handed to a shell with `-c`, whose commands are read in the script's own text: an edit there
+writes nothing that would end its quotes (`sh -c "pip install 'polyaxon>=1.20,<2'"`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, List, Tuple
+from typing import Iterator, List, Optional, Tuple
 
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -134,61 +137,78 @@ def _requirement_words(words: List[Word]) -> List[Word]:
     return found
 
 
-def _quoted(requirement: str, quote: str) -> str:
+def _quoted(requirement: str, quote: str, unwritable: str) -> Optional[str]:
+    """The requirement as a shell word in the word's own quotes, else as plain as it can be, and without the
+    unwritable characters; None when no such word exists."""
     if quote:
-        return f"{quote}{requirement}{quote}"
-    return f'"{requirement}"' if _NEEDS_QUOTES.search(requirement) else requirement
+        choices = [f"{quote}{requirement}{quote}"]
+    elif _NEEDS_QUOTES.search(requirement):
+        choices = [f'"{requirement}"', f"'{requirement}'"]
+    else:
+        choices = [requirement]
+    return next((word for word in choices if not any(char in unwritable for char in word)), None)
 
 
 def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
-    name, specifier = split_requirement(context.settings.polyaxon_requirement)
-    text = region.text
-    for match in _INSTALL.finditer(text):
-        if _in_comment(text, match.start()):
+    yield from _installs(region.text, 0, "", split_requirement(context.settings.polyaxon_requirement))
+
+
+def _installs(text: str, shift: int, unwritable: Optional[str],
+              requirement: Tuple[str, str]) -> Iterator[Diagnostic]:
+    """The v0 packages that the `pip install` commands of text install, placed shift further on. Those in the
+    quoted scripts it hands to a shell with `-c` are read in the scripts' own text, and their fixes write
+    nothing that ends, or expands in, the script's quotes (unwritable; None: no fix)."""
+    matches = list(_INSTALL.finditer(text))
+    if not matches:
+        return
+    from polylint.surfaces.shell import runs, scripts
+
+    run = runs(text, [match.start() for match in matches])
+    for match, ran in zip(matches, run):
+        if ran:
+            yield from _install(text, match, shift, unwritable, requirement)
+    if not all(run):  # in a string, a comment, a heredoc or an echo: perhaps a `-c` script
+        for script in scripts(text):
+            inner = None if unwritable is None or script.unwritable is None else unwritable + script.unwritable
+            yield from _installs(script.text, shift + script.start, inner, requirement)
+
+
+def _install(text: str, match: re.Match[str], shift: int, unwritable: Optional[str],
+             requirement: Tuple[str, str]) -> Iterator[Diagnostic]:
+    name, specifier = requirement
+    words = _words(text, match.end())
+    parsed: List[Tuple[Word, str, Tuple[Tuple[str, str], ...]]] = []
+    for word in _requirement_words(words):
+        found = parse_requirement(word.value)
+        if found is None or found.url:
             continue
-        words = _words(text, match.end())
-        parsed: List[Tuple[Word, str, Tuple[Tuple[str, str], ...]]] = []
-        for word in _requirement_words(words):
-            requirement = parse_requirement(word.value)
-            if requirement is None or requirement.url:
-                continue
-            complete = word.value[requirement.core_end:].strip()[:1] in ("", ";")
-            # `polyaxon==$VERSION` may be either line; a v0 package name is v0 whatever its version, so its
-            # whole word can be replaced or dropped.
-            if (complete and word.literal) or (not word.literal and normalize(requirement.name) != POLYAXON):
-                parsed.append((word, requirement.name, requirement.clauses))
-        plan = replacement_plan([(entry[1], entry[2]) for entry in parsed])
-        previous_end = {id(word): (words[index - 1].end if index else match.end())
-                        for index, word in enumerate(words)}
-        for index, takes_place in plan.items():
-            word, package, _ = parsed[index]
-            requirement = parse_requirement(word.value)
-            assert requirement is not None
-            normalized = normalize(package)
-            what = "`polyaxon` below 1" if normalized == POLYAXON else f"`{package}` ({V0_PACKAGES[normalized]})"
-            if takes_place:
-                new = f"{name}{requirement.extras}{specifier}"
-                edit = Edit(word.start, word.end, _quoted(new, word.quote))
-                action = f"install `{new}` instead"
-            else:
-                edit = Edit(previous_end[id(word)], word.end, "")
-                action = f"drop it: the one `{name}` requirement of this command replaces every v0 package"
-            message = (f"`pip install` of {what}, a Polyaxon v0 package: {action}; uninstall the v0 packages, "
-                       "they shadow the v1 CLI")
-            fix = Fix(Applicability.SAFE, action[0].upper() + action[1:], (edit,))
-            yield Diagnostic(RULE.code, message, word.start, word.end, fix)
-
-
-def _in_comment(text: str, offset: int) -> bool:
-    """Is offset after a `#` that starts a comment on its line (outside quotes)?"""
-    line_start = text.rfind("\n", 0, offset) + 1
-    quote = ""
-    for position in range(line_start, offset):
-        char = text[position]
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in ("'", '"'):
-            quote = char
-        elif char == "#" and (position == line_start or text[position - 1] in " \t;"):
-            return True
-    return False
+        complete = word.value[found.core_end:].strip()[:1] in ("", ";")
+        # `polyaxon==$VERSION` may be either line; a v0 package name is v0 whatever its version, so its
+        # whole word can be replaced or dropped.
+        if (complete and word.literal) or (not word.literal and normalize(found.name) != POLYAXON):
+            parsed.append((word, found.name, found.clauses))
+    plan = replacement_plan([(entry[1], entry[2]) for entry in parsed])
+    previous_end = {id(word): (words[index - 1].end if index else match.end()) for index, word in enumerate(words)}
+    changes = []  # (word, what, action, edit): edit None when no exact one exists
+    for index, takes_place in plan.items():
+        word, package, _ = parsed[index]
+        found = parse_requirement(word.value)
+        assert found is not None
+        normalized = normalize(package)
+        what = "`polyaxon` below 1" if normalized == POLYAXON else f"`{package}` ({V0_PACKAGES[normalized]})"
+        if takes_place:
+            new = f"{name}{found.extras}{specifier}"
+            content = _quoted(new, word.quote, unwritable) if unwritable is not None else None
+            edit = Edit(word.start + shift, word.end + shift, content) if content is not None else None
+            changes.append((word, what, f"install `{new}` instead", edit))
+        else:
+            edit = Edit(previous_end[id(word)] + shift, word.end + shift, "") if unwritable is not None else None
+            changes.append((word, what, f"drop it: the one `{name}` requirement of this command replaces every "
+                                        "v0 package", edit))
+    # The v0 packages are dropped only where the v1 requirement can be written in their place.
+    whole = all(edit is not None for _word, _what, _action, edit in changes)
+    for word, what, action, edit in changes:
+        message = (f"`pip install` of {what}, a Polyaxon v0 package: {action}; uninstall the v0 packages, "
+                   "they shadow the v1 CLI")
+        fix = Fix(Applicability.SAFE, action[0].upper() + action[1:], (edit,)) if whole and edit else None
+        yield Diagnostic(RULE.code, message, word.start + shift, word.end + shift, fix)
