@@ -57,6 +57,9 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     groups: tuple[PinGroup, ...] = region.tree
     for group in groups:
         plan = replacement_plan([(pin.name, pin.requirement.clauses) for pin in group.pins])
+        # The v0 entries go only where the v1 requirement is written in the place of one (or already there).
+        replaced = all(group.pins[index].replacement(name, specifier) is not None
+                       for index, takes_place in plan.items() if takes_place)
         for index, takes_place in plan.items():
             pin = group.pins[index]
             normalized = normalize(pin.name)
@@ -68,7 +71,7 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
                 edits = pin.replacement(name, specifier)
                 action = f"require `{wanted}` instead"
             else:
-                edits = pin.removal if pin.frozen is None else None
+                edits = pin.removal if pin.frozen is None and replaced else None
                 action = f"remove it: one `{name}` requirement replaces every v0 package in {group.where}"
             message = f"{what} in {group.where}: {action}; uninstall the v0 packages, they shadow the v1 CLI"
             if pin.frozen is not None:
