@@ -14,6 +14,7 @@ from polylint.surfaces.requirements import (
     element_removal,
     line_span,
     parse_requirement,
+    pin_written_otherwise,
 )
 from polylint.surfaces.toml import TomlEntry, string_inside
 
@@ -28,6 +29,10 @@ def array_group(text: str, entry: TomlEntry, where: str, loaded: Any) -> PinGrou
     for index, element in enumerate(entry.elements):
         inside = string_inside(text, element)
         if inside is None or text[inside[0]:inside[1]] != loaded[index]:
+            if isinstance(loaded[index], str):
+                written = pin_written_otherwise(loaded[index], element, "a requirement written with escapes or in "
+                                                "a multi-line string is not rewritten")
+                pins.extend([written] if written is not None else [])
             continue
         content = text[inside[0]:inside[1]]
         requirement = parse_requirement(content)

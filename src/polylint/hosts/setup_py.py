@@ -1,8 +1,10 @@
 """setup.py: the `install_requires` and `extras_require` of a `setup(...)` call, read with libcst.
 
 The lists may be written in the call or in a module-level assignment the call names
-(`install_requires=REQUIREMENTS`). Only plain string literals are entries; a requirement built at run
-time (read from a file, formatted) is not code we evaluate. Nothing in the file is run or imported.
+(`install_requires=REQUIREMENTS`). Plain string literals are rewritten; a requirement whose name is written
+otherwise (escapes, implicit concatenation, an f-string before its first `{`) is reported without a fix,
+and one built at run time (read from a file) is not code we evaluate. Nothing in the file is run or
+imported.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 SURFACE = "requirements"
 # Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
 # no prefilter lets through does not compile them at start-up.
+_NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-")
 _STRING = r"(?P<prefix>[uUrR]?)(?P<quote>'''|\"\"\"|'|\")"
 
 
@@ -148,11 +151,12 @@ def _group(where: str, sequence: Any, text: str, span: Any) -> PinGroup:
     pins: List[Pin] = []
     for index, element in enumerate(elements):
         node = element.value
-        if not isinstance(node, libcst.SimpleString):
+        literal = re.match(_STRING, node.value) if isinstance(node, libcst.SimpleString) else None
+        if literal is None or "\\" in literal.string:
+            written = _written_otherwise(node, spans[index])
+            pins.extend([written] if written is not None else [])
             continue
-        literal = re.match(_STRING, node.value)
-        if literal is None or "\\" in node.value:
-            continue
+        assert isinstance(node, libcst.SimpleString)
         start = spans[index][0] + literal.end()
         content = node.value[literal.end(): len(node.value) - len(literal.group("quote"))]
         requirement = parse_requirement(content)
@@ -162,3 +166,27 @@ def _group(where: str, sequence: Any, text: str, span: Any) -> PinGroup:
         pins.append(Pin(requirement, requirement.name_start, requirement.core_end,
                         element_removal(text, spans, index), core=requirement.core))
     return PinGroup(where, tuple(pins))
+
+
+def _written_otherwise(node: libcst.BaseExpression, span: Tuple[int, int]) -> Optional[Pin]:
+    """A requirement whose name is in the text but not in one plain literal (escapes, pieces, an f-string): it
+    is reported where it stands, and left to a person."""
+    import libcst
+
+    from polylint.surfaces.requirements import Pin, parse_requirement, pin_written_otherwise
+
+    if isinstance(node, libcst.FormattedString) and node.parts and isinstance(node.parts[0],
+                                                                             libcst.FormattedStringText):
+        # Only the text before the first `{...}`: a name that ends there may go on in what is formatted.
+        text, why = node.parts[0].value, "a requirement formatted at run time (an f-string) is not rewritten"
+        requirement = parse_requirement(text)
+        name_end = requirement.name_start + len(requirement.name) if requirement is not None else 0
+        if requirement is None or name_end == len(text) or text[name_end] in _NAME_CHARACTERS:
+            return None
+        return Pin(requirement, span[0], span[1], None, frozen=why)
+    if isinstance(node, (libcst.SimpleString, libcst.ConcatenatedString)):
+        value = node.evaluated_value
+        if isinstance(value, str):  # not bytes, nor pieces with an f-string
+            return pin_written_otherwise(value, span, "a requirement written with escapes or in pieces is not "
+                                                      "rewritten")
+    return None

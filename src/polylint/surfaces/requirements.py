@@ -124,6 +124,15 @@ class Pin:
         return None
 
 
+def pin_written_otherwise(value: str, span: Tuple[int, int], why: str) -> Optional[Pin]:
+    """The pin of a requirement whose text is not where it is written as such (escapes, a string in pieces
+    or over lines): reported at span, the whole value, and never rewritten (why)."""
+    requirement = parse_requirement(value)
+    if requirement is None or value[requirement.core_end:].strip()[:1] not in ("", ";"):
+        return None
+    return Pin(requirement, span[0], span[1], None, frozen=why)
+
+
 @dataclass(frozen=True)
 class PinGroup:
     """The requirements of one list (a requirements file, `install_requires`, an extra, a table)."""

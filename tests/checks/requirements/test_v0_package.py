@@ -147,7 +147,35 @@ def test_setup_py_list_forms() -> None:
 
 def test_setup_py_computed_requirements_are_not_evaluated() -> None:
     check_noop("setup.py", "from setuptools import setup\nsetup(install_requires=open('requirements.txt').read().split())\n")
-    check_noop("setup.py", "from setuptools import setup\nsetup(install_requires=[f'polyaxon-client=={V}'])\n")
+    # The name may go on in what is formatted.
+    check_noop("setup.py", "from setuptools import setup\nsetup(install_requires=[f'polyaxon-{V}', f'{P}-client'])\n")
+
+
+@pytest.mark.parametrize("entry", ["f'polyaxon-client=={V}'", "'polyaxon-' 'client==0.6.1'", "'polyaxon\\u002dclient'"])
+def test_setup_py_requirement_written_otherwise_is_reported_without_fix(entry: str) -> None:
+    text = f"from setuptools import setup\nsetup(install_requires=[{entry}, 'polyaxon-helper'])\n"
+    client, helper = findings("setup.py", text)
+    assert client.message.startswith("`polyaxon-client` is a Polyaxon v0 package") and client.fix is None
+    assert text.splitlines()[1][client.location.column - 1:client.end_location.column - 1] == entry
+    # Nothing else goes either: the one v1 requirement would not be written.
+    assert helper.fix is None
+    assert fixed_text("setup.py", text) == text
+
+
+def test_pyproject_requirement_written_otherwise_is_reported_without_fix() -> None:
+    text = ('[project]\nname = "x"\ndependencies = ["polyaxon\\u002dclient==0.6.1", """polyaxon-helper""", '
+            '"numpy"]\n')
+    client, helper = findings("pyproject.toml", text)
+    assert (client.location.column, client.end_location.column) == (17, 46)
+    assert client.message.startswith("`polyaxon-client`") and "escapes" in client.message and client.fix is None
+    assert helper.message.startswith("`polyaxon-helper`") and helper.fix is None
+    assert fixed_text("pyproject.toml", text) == text
+
+
+def test_entries_are_removed_only_where_the_v1_requirement_is_written() -> None:
+    text = "-e git+https://github.com/polyaxon/polyaxon-client.git#egg=polyaxon-client\npolyaxon-helper\nnumpy\n"
+    assert [finding.fix for finding in findings("requirements.txt", text)] == [None, None]
+    assert fixed_text("requirements.txt", text) == text
 
 
 def test_setup_py_that_does_not_parse_is_reported() -> None:
