@@ -140,3 +140,12 @@ def test_any_plain_scalar_reads_as_pyyaml_reads_it(scalar: str) -> None:
     except RuamelError:
         pytest.fail(f"PyYAML reads {text!r}, polylint does not")
     assert _same(document.data["key"], theirs["key"])
+
+
+@pytest.mark.parametrize("pyyaml_scalars", [False, True])
+def test_directives_are_read(pyyaml_scalars: bool) -> None:
+    # ruamel's scanner records them in the reader's document information, which polylint's loop keeps too.
+    text = "%YAML 1.1\n%TAG !e! tag:example.com,2000:\n---\na: !e!x 1\n...\n%YAML 1.2\n---\nb: on\n"
+    first, second = load_documents(text, LineIndex(text), pyyaml_scalars=pyyaml_scalars)
+    assert list(first.data) == ["a"]
+    assert second.data == {"b": True if pyyaml_scalars else "on"}

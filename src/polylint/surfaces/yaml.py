@@ -219,11 +219,13 @@ def load_documents(text: str, lines: LineIndex, pyyaml_scalars: bool = False) ->
         # The composer takes every event with get_event, but for the stream's end, which it only looks at.
         parser.get_event = token_lines.recording(parser.get_event)
         try:
+            _begin_document(yaml)
             while constructor.check_data():
                 node = constructor.composer.get_node()
                 data = constructor.construct_document(node)
                 documents.append(YamlDocument(
                     data, len(documents), node.start_mark.index, node.end_mark.index, lines, token_lines))
+                _begin_document(yaml)
             token_lines.add(parser.peek_event())
         finally:
             parser.dispose()
@@ -237,6 +239,15 @@ def load_documents(text: str, lines: LineIndex, pyyaml_scalars: bool = False) ->
     except RecursionError as error:
         raise YamlParseError("nested too deeply to read", 0) from error
     return documents
+
+
+def _begin_document(yaml: Any) -> None:
+    """What `YAML.load_all` does before each document, which these documents are read without: since ruamel
+    0.18 its scanner records a `%YAML` or `%TAG` directive in the last of these (and failed without one)."""
+    if hasattr(yaml, "doc_infos"):
+        from ruamel.yaml.docinfo import DocInfo, version
+
+        yaml.doc_infos.append(DocInfo(requested_version=version(yaml.version)))
 
 
 def key_position(mapping: Any, key: Any) -> Optional[Tuple[int, int]]:
