@@ -12,7 +12,9 @@ from polylint.runner import Options
 from polylint.checking import process_bytes
 
 SCALARS = st.one_of(st.integers(-5, 4096), st.floats(0, 10, allow_nan=False).map(lambda f: round(f, 3)),
-                    st.booleans(), st.sampled_from(["relu", "{{ lr }}", "'{{ x }}'", '"a: b"', "512Mi", "null", ""]),
+                    st.booleans(), st.sampled_from(["relu", "{{ lr }}", "'{{ x }}'", '"a: b"', "512Mi", "null", "",
+                                     # what YAML 1.1 (PyYAML, Polyaxon's reader) and 1.2 read differently
+                                     "yes", "Off", "0755", "1:30", "1e-3", "1.5e+3", "0o17"]),
                     st.text(alphabet="abc{} :-#'\"\\\t", max_size=12).map(lambda t: '"' + t.replace('"', "") + '"'))
 KEYS = st.sampled_from(["version", "kind", "build", "run", "cmd", "image", "environment", "resources", "memory",
                         "requests", "limits", "gpu", "replicas", "n_workers", "hptuning", "matrix", "bo", "values",
@@ -41,7 +43,7 @@ def _render(items):
 
 HEADERS = st.sampled_from(["version: 1\nkind: experiment\n", "version: 1\nkind: group\n", "version: 1.0\nkind: job\n",
                            "version: 1.1\nkind: component\n", "version: 1.1\nkind: operation\n", "version: 1\n",
-                           "---\nversion: 1\nkind: notebook\n"])
+                           "---\nversion: 1\nkind: notebook\n", "%YAML 1.1\n---\nversion: 1\nkind: experiment\n"])
 V1_CONTAINER = ("run:\n  kind: job\n  container:\n    image: a\n    command: python x.py\n"
                 "    resources:\n      requests: {memory: 512}\n      limits:\n        memory: 1024  # MiB\n")
 
