@@ -69,7 +69,8 @@ COMMENTS = ["# c", "#", "# a: b", "# - x", "# |", "#\tt", "# '\"", "# ---", "# \
 @st.composite
 def commented_polyaxonfiles(draw: Any) -> str:
     def comment(indent: int) -> str:
-        return " " * indent + draw(st.sampled_from(COMMENTS)) + "\n" if draw(st.booleans()) else ""
+        blank = draw(st.sampled_from(["", "", "\n", "\n\n", " \n"]))
+        return blank + (" " * indent + draw(st.sampled_from(COMMENTS)) + "\n" if draw(st.booleans()) else "")
 
     def end() -> str:
         return draw(st.sampled_from(["", "", "  # eol", " #e", "\t# tab", "  # \u2028"]))
@@ -95,10 +96,34 @@ def test_a_placement_found_plainly_safe_reads_back_equal(monkeypatch: pytest.Mon
     made = _decisions(monkeypatch)
     made.clear()
     try:
-        [document] = load_documents(text, LineIndex(text))
+        [document] = load_documents(text, LineIndex(text), pyyaml_scalars=True)
         converted = convert_document(text, document)
     except (YamlParseError, ConversionError):
         return
     for dumped, safe in made:
         if safe:
-            assert new_yaml().load(converted.text) == new_yaml().load(dumped)
+            assert new_yaml(pyyaml_scalars=True).load(converted.text) == new_yaml(pyyaml_scalars=True).load(dumped)
+
+
+def _converted(text: str) -> str:
+    [document] = load_documents(text, LineIndex(text), pyyaml_scalars=True)
+    return convert_document(text, document).text
+
+
+def test_blank_lines_between_top_level_sections_are_kept_once() -> None:
+    # The one before `build` is not: it went inside `run.container`.
+    text = ("version: 1\n\n\nkind: experiment\n\n# the rate\nparams: {lr: 0.1}\n\nbuild:\n  image: a\n"
+            "\nrun:\n  cmd: b\n\n")
+    assert _converted(text) == (
+        "version: 1.1\n\nkind: component\n\n# the rate\ninputs:\n- name: lr\n  type: float\n  value: 0.1\n"
+        "  isOptional: true\n\nrun:\n  kind: job\n  container:\n    image: a\n"
+        "    workingDir: '{{ globals.run_artifacts_path }}/uploads'\n    command: [/bin/bash, -c]\n    args:\n"
+        "    - b\n")
+
+
+def test_a_blank_line_that_would_end_a_kept_block_scalar_is_left_out() -> None:
+    # v1 writes the description before the tags: a blank line there would be the scalar's own.
+    text = "version: 1\nkind: experiment\n\ntags: [a]\ndescription: |+\n  text\n\nbuild: {image: a}\nrun: {cmd: b}\n"
+    converted = _converted(text)
+    assert "description: |+\n  text\n\ntags: [a]\n" in converted
+    assert new_yaml(pyyaml_scalars=True).load(converted)["description"] == "text\n\n"

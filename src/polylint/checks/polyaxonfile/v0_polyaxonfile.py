@@ -26,7 +26,7 @@ RULE = Rule(
         "group -> an operation with `matrix` and the inline component; notebook, tensorboard and build -> "
         "an operation on the hub components `notebook`/`jupyterlab`, `tensorboard`, `kaniko`; pipeline -> "
         "a component with `run.kind: dag`. Params become typed `inputs`; every `{{ var }}` ends up declared. "
-        "Comments stay beside the key they described.\n\n"
+        "Comments stay beside the key they described, and blank lines between top-level sections stay.\n\n"
         "Command: v0 ran every `run.cmd` as `/bin/bash -c <cmd>` (a list joined with ` && `, backslash "
         "continuations removed). The fix keeps exactly that for every command, shell syntax or not: "
         "`command: [/bin/bash, -c]` and `args: [<cmd>]`.\n\n"

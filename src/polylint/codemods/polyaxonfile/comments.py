@@ -5,8 +5,9 @@ section), which would move `# about run` into the build step list when sections 
 comments are read from the text instead, by line: a full-line comment belongs to the key that follows
 it, an end-of-line comment to the key on its line. The v1 tree is dumped without comments, read back to
 learn on which output line each key landed, and every comment is inserted before (or at the end of) the
-line of the key whose v0 origin it described. The result is read once more and compared, unless where
-the comments went makes it certain that they changed nothing.
+line of the key whose v0 origin it described. Blank lines are read the same way, and kept where they land
+between two top-level sections. The result is read once more and compared, unless where the comments went
+makes it certain that they changed nothing.
 """
 
 from __future__ import annotations
@@ -23,20 +24,21 @@ from polylint.source import LineIndex
 from polylint.surfaces.yaml import TokenLines, item_position, key_position, load_documents, new_yaml
 
 _EOL_COMMENT = re.compile(r"(?:^|(?<=\s))#.*$")
+_BLANK_LINE = re.compile(r"\n[ \t]*\r?\n")
 
 
 @dataclass(frozen=True)
 class SourceComment:
     line: int  # 0-based line in the host text
-    text: str  # from the `#`
+    text: str  # from the `#`; "" for a blank line, which is kept where it separates top-level sections
     end_of_line: bool
 
 
 def source_comments(text: str, start: int, end: int, token_lines: TokenLines) -> List[SourceComment]:
-    """The comments of text[start:end], which must hold whole YAML documents' lines (token_lines: the
-    stream's)."""
-    if text.find("#", start, end) < 0:
-        # Every comment holds a `#`: a document without one needs no count of the stream's lines before it.
+    """The comments and blank lines of text[start:end], which must hold whole YAML documents' lines
+    (token_lines: the stream's)."""
+    if text.find("#", start, end) < 0 and not _BLANK_LINE.search(text, start, end):
+        # A document without either needs no count of the stream's lines before it.
         return []
     first_line = text.count("\n", 0, start)
     lines = text[start:end].split("\n")
@@ -46,6 +48,9 @@ def source_comments(text: str, start: int, end: int, token_lines: TokenLines) ->
         line = first_line + offset
         content = raw.rstrip("\r")
         if line in inside_scalar:
+            continue
+        if not content.strip():
+            found.append(SourceComment(line, "", False))
             continue
         if content.lstrip().startswith("#"):
             found.append(SourceComment(line, content.strip(), False))
@@ -163,14 +168,21 @@ def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment])
     [reread] = load_documents(dumped, LineIndex(dumped), pyyaml_scalars=True)
     placed = _output_lines(tree, reread.data, conversion)
     origins = sorted(placed)
+    dumped_lines = dumped.rstrip("\n").split("\n")
     before: Dict[int, List[Tuple[int, List[str]]]] = {}
     after: Dict[int, List[str]] = {}
     trailing: List[Tuple[int, List[str]]] = []
 
     def attach_before(line: int, block: List[str]) -> None:
         index = bisect.bisect_left(origins, line)
-        if index < len(origins):
-            before.setdefault(placed[origins[index]], []).append((line, block))
+        target = placed[origins[index]] if index < len(origins) else None
+        if block == [""]:
+            # A blank line separates top-level sections: between two of them, where it cannot end a scalar.
+            if target is not None and target > 0 and not dumped_lines[target].startswith((" ", "-")) and \
+                    target - 1 not in reread.token_lines.continued:
+                before.setdefault(target, []).append((line, block))
+        elif target is not None:
+            before.setdefault(target, []).append((line, block))
         else:
             trailing.append((line, block))
 
@@ -183,10 +195,13 @@ def render(tree: Any, conversion: Conversion, comments: Sequence[SourceComment])
         attach_before(leftover.line, leftover_lines(leftover, conversion))
 
     out: List[str] = []
-    for number, line in enumerate(dumped.rstrip("\n").split("\n")):
+    for number, line in enumerate(dumped_lines):
         indent = len(line) - len(line.lstrip(" "))
         for _source_line, block in sorted(before.get(number, []), key=lambda entry: entry[0]):
-            out.extend(" " * indent + text for text in block)
+            if block != [""]:
+                out.extend(" " * indent + text for text in block)
+            elif out and out[-1]:
+                out.append("")  # one blank line, however many stood there
         if number in after:
             line = line + "  " + " ".join(after[number])
         out.append(line)
