@@ -164,3 +164,16 @@ def test_nbformat3_worksheet_cells_are_read_like_the_shell_host_reads_them() -> 
 
     before = v3(["from polyaxon_client.tracking import Experiment\n", "xp = Experiment()\n"])
     check_transformed("old.ipynb", before, v3(["from polyaxon import tracking\n", "xp = tracking.init()\n"]))
+
+
+def test_a_notebook_that_ends_with_magics_is_fixed_and_the_magics_kept() -> None:
+    # Blanked, the last cells are whitespace-only lines at the program's end, which libcst does not all give
+    # back: that loss is not an edit (it would fall in a blanked cell, and the whole fix with it).
+    cells = [["from polyaxon_client.tracking import Experiment\n", "xp = Experiment()"],
+             ["!pip install numpy\n", "%matplotlib inline"], ["%%bash\n", "echo done\n", "ls"]]
+    notebook = json.dumps({"cells": [{"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+                                      "source": source} for source in cells],
+                           "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1) + "\n"
+    fixed = json.loads(fixed_text("n.ipynb", notebook))
+    assert fixed["cells"][0]["source"] == ["from polyaxon import tracking\n", "xp = tracking.init()"]
+    assert [cell["source"] for cell in fixed["cells"][1:]] == cells[1:]

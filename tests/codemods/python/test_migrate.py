@@ -77,3 +77,14 @@ def test_a_name_imported_in_both_branches_is_imported_in_both() -> None:
                                           "    from polyaxon import tracking\n"
                                           "\n"
                                           "experiment = tracking.init()\n")
+
+
+def test_whitespace_lines_that_libcst_loses_at_the_end_are_not_an_edit() -> None:
+    from polylint.codemods.python.migrate import rewrite
+    from polylint.diagnostics import Applicability
+
+    text = "from polyaxon_client.tracking import Experiment\nxp = Experiment()\n  \n    \n"
+    usage = analyse(parse(text), text)
+    assert usage.module.code != text  # what the fix must not carry
+    done = rewrite(usage, Applicability.SAFE, lambda site: True)
+    assert all(edit.end <= text.index("\n  \n") for edit in done.edits)

@@ -65,7 +65,20 @@ def rewrite(usage: Usage, level: Applicability, allowed: Callable[[Site], bool])
         module = _top_level_imports(module, plan)
     text = module.code
     return Rewrite(text, frozenset(id(site) for site in chosen), frozenset(id(s) for s in plan.changed),
-                   tuple(text_edits(usage.text, text)))
+                   tuple(_edits(usage, text)))
+
+
+def _edits(usage: Usage, text: str) -> List[Edit]:
+    """The edits that make the module's text the rewritten text."""
+    given_back = usage.module.code
+    if given_back == usage.text:
+        return text_edits(usage.text, text)
+    # libcst does not give back every whitespace-only line at a module's end (a notebook's program ends with
+    # its blanked magics). That loss is no change of ours: the edits are taken against what it gave back,
+    # which is the text itself up to there.
+    same = _common_prefix(usage.text, given_back)
+    edits = text_edits(given_back, text)
+    return edits if all(edit.end <= same for edit in edits) else text_edits(usage.text, text)
 
 
 def _top_level_imports(module: cst.Module, plan: _ImportPlan) -> cst.Module:
