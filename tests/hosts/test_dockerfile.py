@@ -53,3 +53,17 @@ def test_a_shell_script_in_the_exec_form_is_read_and_reported_at_its_element() -
     assert found == [("PLX201", 2, 23, False), ("PLX201", 3, 19, True)]
     check_transformed("Dockerfile", text, text.replace("'polyaxon experiment logs'", "'polyaxon ops logs'"),
                       remaining=["PLX201"])
+
+
+def test_a_here_document_run_as_the_script_is_shell() -> None:
+    before = ("FROM python:3.8\nRUN <<EOF\npip install polyaxon-client\npolyaxon init mnist\nEOF\n"
+              "RUN bash -e <<-'SCRIPT' && echo done\n\tpolyaxon init mnist\n\tSCRIPT\n")
+    check_transformed("Dockerfile", before, before.replace("pip install polyaxon-client",
+                                                           'pip install "polyaxon>=1.20,<2"')
+                      .replace("polyaxon init mnist", "polyaxon init -p mnist"))
+
+
+def test_a_here_document_given_to_another_program_is_its_input() -> None:
+    # And the lines of a here-document are not instructions, whatever they look like.
+    check_noop("Dockerfile", 'FROM python:3.8\nRUN python3 <<EOF\nos.system("polyaxon init mnist")\n'
+                             "RUN polyaxon init mnist\nEOF\nRUN sh -c 'echo' <<EOF\npolyaxon init mnist\nEOF\n")

@@ -2,7 +2,8 @@
 
 Shell form: the instruction's text after `RUN` (and its `--mount=...` style flags), continued by lines
 ending in the escape character. Docker drops comment lines inside a continued instruction before the
-shell sees it, so the region leaves them out (its pieces map line by line). Exec form: the array is an
+shell sees it, so the region leaves them out (its pieces map line by line). A here-document that BuildKit
+runs as the script (`RUN <<EOF`, `RUN bash <<EOF`) is a region of its own. Exec form: the array is an
 argv, not shell; its region is the argv written as shell words, and an edit goes back as JSON array
 edits (``ExecFormRegion``). `CMD`/`ENTRYPOINT` in shell form run at container start, the same as `RUN`
 for our purpose, so they are regions too.
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 # no prefilter lets through does not compile them at start-up.
 INSTRUCTION = r"(?i)^[ \t]*(RUN|CMD|ENTRYPOINT)\b[ \t]*((?:--[\w-]+(?:=\S*)?[ \t]+)*)"
 ESCAPE_DIRECTIVE = r"(?im)^#[ \t]*escape[ \t]*=[ \t]*(\S)"
+# A BuildKit here-document (`RUN <<EOF`): `<<` or `<<-`, and a word, perhaps quoted.
+HEREDOC = r"<<(-?)[ \t]*([\"']?)([A-Za-z_][\w.-]*)\2"
 COMMENT_LINE = r"^[ \t]*#"
 POLYAXON = re.compile(rb"polyaxon")
 
@@ -70,6 +73,10 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
             pieces.append((starts[index - 1], line))
             continued = _continues(line, escape)
         body = "".join(piece for _, piece in pieces)
+        if not body.lstrip().startswith("[") and re.search(HEREDOC, body):
+            script, index = _heredocs(body, lines, starts, index)
+            if script is not None and "polyaxon" in "".join(piece for _, piece in script):
+                yield pieces_region("shell", script, meta={"instruction": instruction.group(1).upper()})
         if "polyaxon" not in body:
             continue
         if body.lstrip().startswith("["):
@@ -78,6 +85,35 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
                 yield region
         elif escape == "\\":
             yield pieces_region("shell", pieces, meta={"instruction": instruction.group(1).upper()})
+
+
+def _heredocs(body: str, lines: List[str], starts: List[int],
+              index: int) -> Tuple[Optional[List[Tuple[Optional[int], str]]], int]:
+    """The here-documents that follow an instruction from lines[index]: the pieces of the one the shell runs
+    as its script (None when it is another program's input: `RUN python3 <<EOF`), and the line after them.
+
+    BuildKit runs a here-document as the script when the instruction has no command but here-documents, or
+    hands it to a shell (`RUN bash <<EOF`)."""
+    from polylint.surfaces.shell import SHELLS
+
+    markers = list(re.finditer(HEREDOC, body))
+    # The first command, here-documents left out: none, or a shell given no script (`bash -e <<EOF && ...`).
+    command = re.split(r"[;&|]", re.sub(HEREDOC, " ", body), maxsplit=1)[0].split()
+    runs_script = not command or (command[0].rsplit("/", 1)[-1] in SHELLS and all(
+        word.startswith("-") and "c" not in word for word in command[1:]))
+    script: Optional[List[Tuple[Optional[int], str]]] = None
+    for number, marker in enumerate(markers):
+        pieces: List[Tuple[Optional[int], str]] = []
+        while index < len(lines):
+            line = lines[index]
+            index += 1
+            content = line.rstrip("\r\n")
+            if (content.lstrip("\t") if marker.group(1) else content) == marker.group(3):
+                break
+            pieces.append((starts[index - 1], line))
+        if number == 0 and runs_script:
+            script = pieces
+    return script, index
 
 
 def _continues(line: str, escape: str) -> bool:
