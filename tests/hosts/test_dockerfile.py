@@ -67,3 +67,8 @@ def test_a_here_document_given_to_another_program_is_its_input() -> None:
     # And the lines of a here-document are not instructions, whatever they look like.
     check_noop("Dockerfile", 'FROM python:3.8\nRUN python3 <<EOF\nos.system("polyaxon init mnist")\n'
                              "RUN polyaxon init mnist\nEOF\nRUN sh -c 'echo' <<EOF\npolyaxon init mnist\nEOF\n")
+
+
+def test_a_here_document_marker_in_quotes_or_never_ended_is_not_one() -> None:
+    text = 'FROM python:3.8\nRUN echo "<<EOF"\nRUN cat <<END\nRUN polyaxon init mnist\n'
+    assert [(finding.code, finding.location.row) for finding in findings("Dockerfile", text)] == [("PLX205", 4)]

@@ -96,24 +96,29 @@ def _heredocs(body: str, lines: List[str], starts: List[int],
     hands it to a shell (`RUN bash <<EOF`)."""
     from polylint.surfaces.shell import SHELLS
 
-    markers = list(re.finditer(HEREDOC, body))
+    # `<<EOF` in quotes is text (an even number of quotes before it is the test).
+    markers = [marker for marker in re.finditer(HEREDOC, body)
+               if body.count("'", 0, marker.start()) % 2 == 0 and body.count('"', 0, marker.start()) % 2 == 0]
     # The first command, here-documents left out: none, or a shell given no script (`bash -e <<EOF && ...`).
     command = re.split(r"[;&|]", re.sub(HEREDOC, " ", body), maxsplit=1)[0].split()
     runs_script = not command or (command[0].rsplit("/", 1)[-1] in SHELLS and all(
         word.startswith("-") and "c" not in word for word in command[1:]))
     script: Optional[List[Tuple[Optional[int], str]]] = None
+    position = index
     for number, marker in enumerate(markers):
         pieces: List[Tuple[Optional[int], str]] = []
-        while index < len(lines):
-            line = lines[index]
-            index += 1
+        while True:
+            if position == len(lines):
+                return None, index  # no line ends it: not a here-document after all
+            line = lines[position]
+            position += 1
             content = line.rstrip("\r\n")
             if (content.lstrip("\t") if marker.group(1) else content) == marker.group(3):
                 break
-            pieces.append((starts[index - 1], line))
+            pieces.append((starts[position - 1], line))
         if number == 0 and runs_script:
             script = pieces
-    return script, index
+    return script, position
 
 
 def _continues(line: str, escape: str) -> bool:
