@@ -117,7 +117,9 @@ def calls(region: Region) -> List[Call]:
     return list(region.tree)
 
 
-def find_calls(text: str) -> Iterator[Call]:
+def _commands(text: str) -> Iterator[Tuple[Any, List[Any], List[Word], _Offsets]]:
+    """Each command of text that has words, in order: its node, its word nodes, those words read, and the
+    offsets they were read with."""
     offsets = _Offsets(text)
     stack = [parse(text).root_node]
     while stack:
@@ -125,13 +127,17 @@ def find_calls(text: str) -> Iterator[Call]:
         if node.type == "command":
             word_nodes = _word_nodes(node)
             if word_nodes:
-                words = [_word(word, text, offsets) for word in word_nodes]
-                call = _call(node, words, text, offsets)
-                if call is not None:
-                    yield call
-                else:
-                    yield from _script_calls(word_nodes, words)
+                yield node, word_nodes, [_word(word, text, offsets) for word in word_nodes], offsets
         stack.extend(reversed(node.children))
+
+
+def find_calls(text: str) -> Iterator[Call]:
+    for node, word_nodes, words, offsets in _commands(text):
+        call = _call(node, words, text, offsets)
+        if call is not None:
+            yield call
+        else:
+            yield from _script_calls(word_nodes, words)
 
 
 class Script(NamedTuple):
@@ -146,17 +152,10 @@ class Script(NamedTuple):
 
 def scripts(text: str) -> Iterator[Script]:
     """The `-c` scripts of the commands of text (not those of the scripts themselves)."""
-    offsets = _Offsets(text)
-    stack = [parse(text).root_node]
-    while stack:
-        node = stack.pop()
-        if node.type == "command":
-            word_nodes = _word_nodes(node)
-            if word_nodes:
-                script = _script(word_nodes, [_word(word, text, offsets) for word in word_nodes])
-                if script is not None:
-                    yield script
-        stack.extend(reversed(node.children))
+    for _node, word_nodes, words, _offsets in _commands(text):
+        script = _script(word_nodes, words)
+        if script is not None:
+            yield script
 
 
 def _script_calls(word_nodes: Sequence[Any], words: Sequence[Word]) -> Iterator[Call]:

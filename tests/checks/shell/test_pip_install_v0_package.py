@@ -66,6 +66,12 @@ def check_transformed(before: str, after: str) -> None:
     ("pipx install polyaxon-cli\n", 'pipx install "polyaxon>=1.20,<2"\n'),
     ("pip install polyaxon-client\npip install polyaxon-helper\n",
      'pip install "polyaxon>=1.20,<2"\npip install "polyaxon>=1.20,<2"\n'),
+    # In a script handed to a shell; in a double-quoted one, single quotes: a `"` would end the script.
+    ('sh -c "pip install polyaxon-client numpy"\n', "sh -c \"pip install 'polyaxon>=1.20,<2' numpy\"\n"),
+    ("bash -c 'pip install polyaxon-client'\n", "bash -c 'pip install \"polyaxon>=1.20,<2\"'\n"),
+    ('docker exec box sh -c "cd /x && pip install -U polyaxon-client==0.6.1 polyaxon-helper"\n',
+     "docker exec box sh -c \"cd /x && pip install -U 'polyaxon>=1.20,<2'\"\n"),
+    ('v="$(pip install polyaxon-cli)"\n', 'v="$(pip install "polyaxon>=1.20,<2")"\n'),
 ])
 def test_transformed(before: str, after: str) -> None:
     check_transformed(before, after)
@@ -83,6 +89,11 @@ def test_transformed(before: str, after: str) -> None:
     'pip install "polyaxon==$VERSION"\n',
     "pip download polyaxon-cli\n",
     "mypip install polyaxon-cli\n",
+    # Text, not a command the shell runs: a string, a comment, a heredoc, what echo prints.
+    'echo "pip install polyaxon-client"\n',
+    'sh -c "echo pip install polyaxon-client" # pip install polyaxon-helper\n',
+    "echo pip install polyaxon-client; printf '%s' \"pip install polyaxon-cli\"\n",
+    "cat <<EOF\npip install polyaxon-client\nEOF\n",
 ])
 def test_noop(text: str) -> None:
     assert diagnostics(text) == []
@@ -118,28 +129,6 @@ def test_any_command_line_settles_and_stays_clean(pieces: List[str]) -> None:
         return [word for word in shell.split() if "polyaxon" not in word and word != "\\"]
 
     assert others(after) == others(text)
-
-
-@pytest.mark.parametrize(("before", "after"), [
-    # In a double-quoted script the requirement is quoted with single quotes: a `"` would end the script.
-    ('sh -c "pip install polyaxon-client numpy"\n', "sh -c \"pip install 'polyaxon>=1.20,<2' numpy\"\n"),
-    ("bash -c 'pip install polyaxon-client'\n", "bash -c 'pip install \"polyaxon>=1.20,<2\"'\n"),
-    ('docker exec box sh -c "cd /x && pip install -U polyaxon-client==0.6.1 polyaxon-helper"\n',
-     "docker exec box sh -c \"cd /x && pip install -U 'polyaxon>=1.20,<2'\"\n"),
-    ('v="$(pip install polyaxon-cli)"\n', 'v="$(pip install "polyaxon>=1.20,<2")"\n'),
-])
-def test_in_a_script_handed_to_a_shell(before: str, after: str) -> None:
-    check_transformed(before, after)
-
-
-@pytest.mark.parametrize("text", [
-    'echo "pip install polyaxon-client"\n',
-    'sh -c "echo pip install polyaxon-client" # pip install polyaxon-helper\n',
-    "echo pip install polyaxon-client; printf '%s' \"pip install polyaxon-cli\"\n",
-    "cat <<EOF\npip install polyaxon-client\nEOF\n",
-])
-def test_in_a_string_a_comment_or_a_heredoc_it_is_not_a_command(text: str) -> None:
-    assert diagnostics(text) == []
 
 
 @pytest.mark.parametrize("text", [
