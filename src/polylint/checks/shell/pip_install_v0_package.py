@@ -24,7 +24,7 @@ from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.knowledge.packages import POLYAXON, V0_PACKAGES, normalize, replacement_plan, split_requirement
 from polylint.rules import Rule
 from polylint.source import Region
-from polylint.surfaces.requirements import parse_requirement
+from polylint.surfaces.requirements import Requirement, parse_requirement
 
 RULE = Rule(
     code="PLX402",
@@ -177,7 +177,7 @@ def _install(text: str, match: re.Match[str], shift: int, unwritable: Optional[s
              requirement: Tuple[str, str]) -> Iterator[Diagnostic]:
     name, specifier = requirement
     words = _words(text, match.end())
-    parsed: List[Tuple[Word, str, Tuple[Tuple[str, str], ...]]] = []
+    parsed: List[Tuple[Word, Requirement]] = []
     for word in _requirement_words(words):
         found = parse_requirement(word.value)
         if found is None or found.url:
@@ -186,16 +186,14 @@ def _install(text: str, match: re.Match[str], shift: int, unwritable: Optional[s
         # `polyaxon==$VERSION` may be either line; a v0 package name is v0 whatever its version, so its
         # whole word can be replaced or dropped.
         if (complete and word.literal) or (not word.literal and normalize(found.name) != POLYAXON):
-            parsed.append((word, found.name, found.clauses))
-    plan = replacement_plan([(entry[1], entry[2]) for entry in parsed])
+            parsed.append((word, found))
+    plan = replacement_plan([(found.name, found.clauses) for _word, found in parsed])
     previous_end = {id(word): (words[index - 1].end if index else match.end()) for index, word in enumerate(words)}
     changes = []  # (word, what, action, edit): edit None when no exact one exists
     for index, takes_place in plan.items():
-        word, package, _ = parsed[index]
-        found = parse_requirement(word.value)
-        assert found is not None
-        normalized = normalize(package)
-        what = "`polyaxon` below 1" if normalized == POLYAXON else f"`{package}` ({V0_PACKAGES[normalized]})"
+        word, found = parsed[index]
+        normalized = normalize(found.name)
+        what = "`polyaxon` below 1" if normalized == POLYAXON else f"`{found.name}` ({V0_PACKAGES[normalized]})"
         if takes_place:
             new = f"{name}{found.extras}{specifier}"
             content = _quoted(new, word.quote, unwritable) if unwritable is not None else None
