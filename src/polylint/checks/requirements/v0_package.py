@@ -57,9 +57,10 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     groups: tuple[PinGroup, ...] = region.tree
     for group in groups:
         plan = replacement_plan([(pin.name, pin.requirement.clauses) for pin in group.pins])
+        replacements = {index: group.pins[index].replacement(name, specifier)
+                        for index, takes_place in plan.items() if takes_place}
         # The v0 entries go only where the v1 requirement is written in the place of one (or already there).
-        replaced = all(group.pins[index].replacement(name, specifier) is not None
-                       for index, takes_place in plan.items() if takes_place)
+        replaced = all(edits is not None for edits in replacements.values())
         for index, takes_place in plan.items():
             pin = group.pins[index]
             normalized = normalize(pin.name)
@@ -68,7 +69,7 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
             else:
                 what = f"`{pin.name}` is a Polyaxon v0 package ({V0_PACKAGES[normalized]})"
             if takes_place:
-                edits = pin.replacement(name, specifier)
+                edits = replacements[index]
                 action = f"require `{wanted}` instead"
             else:
                 edits = pin.removal if pin.frozen is None and replaced else None
