@@ -38,10 +38,11 @@ def _import_line() -> re.Pattern[str]:
     from polylint.knowledge.client import V0_PACKAGES
 
     v0_module = "|".join(sorted(V0_PACKAGES))
-    # `import polyaxon_client.tracking as t`, `from polyaxon_helper import x`: the v0 module is group 1.
+    # `import polyaxon_client.tracking as t`, `from polyaxon_helper import x`: the v0 module is group 1 or 2.
+    # A package name ends at a word boundary: `polyaxon_cli` is not the start of `polyaxon_client`.
     return re.compile(
-        rf"^[ \t]*(?:from[ \t]+((?:{v0_module})(?:\.\w+)*)[ \t]+import\b|import[ \t]+(?:[\w.]+[ \t]*"
-        rf"(?:as[ \t]+\w+)?[ \t]*,[ \t]*)*((?:{v0_module})(?:\.\w+)*))", re.MULTILINE)
+        rf"^[ \t]*(?:from[ \t]+((?:{v0_module})\b(?:\.\w+)*)[ \t]+import\b|import[ \t]+(?:[\w.]+[ \t]*"
+        rf"(?:as[ \t]+\w+)?[ \t]*,[ \t]*)*((?:{v0_module})\b(?:\.\w+)*))", re.MULTILINE)
 
 
 def could_hold_findings(data: bytes) -> bool:

@@ -109,6 +109,14 @@ def test_python2_file_reports_parse_error_and_imports() -> None:
     check_transformed("train.py", text, text, unsafe=True, remaining=["PLX301", "PLX002", "PLX301"])
 
 
+def test_python2_file_names_the_whole_v0_package() -> None:
+    # `polyaxon_cli` sorts before `polyaxon_client`, and is not its first letters.
+    found = findings("train.py", "print 'x'\nimport polyaxon_client\nimport polyaxon_cli_tools, polyaxon_cli\n")
+    assert [(f.code, f.location.row, f.location.column, f.end_location.column) for f in found] == [
+        ("PLX002", 1, 1, 1), ("PLX301", 2, 8, 23), ("PLX301", 3, 28, 40)]
+    assert "`polyaxon_client`" in found[1].message
+
+
 def test_v1_module_is_a_noop() -> None:
     check_noop("t.py", "from polyaxon import tracking\nfrom polyaxon.client import RunClient\n"
                        "tracking.init()\nRunClient().list(query='status: running')\n")
