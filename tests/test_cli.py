@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from polylint import __version__
 from tests.conftest import V0_EXPERIMENT, V1_COMPONENT, run_subprocess
 
@@ -65,7 +67,44 @@ def test_select_ignore_extend_select(polylint, tmp_path):
 
 def test_bad_selector_is_usage_error(polylint, tmp_path):
     outcome = polylint("check", "--select", "E501")
-    assert outcome.code == 2 and "`E501` is not a rule code" in outcome.err
+    assert outcome.code == 2 and "`E501` is not a polylint rule code or prefix; did you mean `PLX501`?" in outcome.err
+
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore", "--extend-select"])
+@pytest.mark.parametrize("typo", ["PLX999", "PLX9", "PLX998", "plx1O"])
+def test_a_selector_that_picks_no_rule_exits_two_naming_it_and_the_closest(tmp_path, flag, typo):
+    write(tmp_path, "a.yml", V1_COMPONENT)
+    outcome = run_subprocess("check", flag, f"PLX1,{typo}", ".", cwd=tmp_path)
+    assert outcome.code == 2 and outcome.out == ""
+    assert f"{flag}: `{typo}` is not a polylint rule code or prefix; did you mean `PLX" in outcome.err
+
+
+@pytest.mark.parametrize("config, key", [
+    (".polylint.toml", "select"), (".polylint.toml", "ignore"), (".polylint.toml", "extend-select"),
+    ("pyproject.toml", "select"), ("pyproject.toml", "ignore"), ("pyproject.toml", "extend-select"),
+])
+def test_a_configured_selector_that_picks_no_rule_exits_two(tmp_path, config, key):
+    write(tmp_path, "a.yml", V1_COMPONENT)
+    table = "[tool.polylint]\n" if config == "pyproject.toml" else ""
+    write(tmp_path, config, f'{table}{key} = ["PLX100", "PLX999"]\n')
+    outcome = run_subprocess("check", ".", cwd=tmp_path)
+    assert outcome.code == 2 and outcome.out == ""
+    assert f"{config}: `{key}`: `PLX999` is not a polylint rule code or prefix; did you mean `PLX509`?" in outcome.err
+
+
+def test_a_per_file_ignore_that_picks_no_rule_exits_two(tmp_path):
+    write(tmp_path, "a.yml", V1_COMPONENT)
+    write(tmp_path, ".polylint.toml", '[per-file-ignores]\n"legacy/*" = ["PLX1", "PLX60"]\n')
+    outcome = run_subprocess("check", ".", cwd=tmp_path)
+    assert outcome.code == 2 and outcome.out == ""
+    assert "`per-file-ignores`.legacy/*: `PLX60` is not a polylint rule code or prefix; did you mean `PLX50`?" \
+        in outcome.err
+
+
+def test_all_and_every_real_prefix_are_accepted(tmp_path):
+    write(tmp_path, "a.yml", V1_COMPONENT)
+    for selector in ("ALL", "PLX", "PLX1", "PLX10", "PLX100"):
+        assert run_subprocess("check", "--select", selector, ".", cwd=tmp_path).code == 0, selector
 
 
 def test_exclude_and_extend_exclude(polylint, tmp_path):
@@ -129,6 +168,23 @@ def test_output_format_from_config(polylint, tmp_path):
     write(tmp_path, "a.yml", V0_EXPERIMENT)
     write(tmp_path, ".polylint.toml", 'output-format = "json"\n')
     assert json.loads(polylint("check").out)[0]["code"] == "PLX100"
+
+
+@pytest.mark.parametrize("config", [".polylint.toml", "pyproject.toml"])
+def test_a_config_file_that_does_not_parse_exits_two_with_file_line_and_column(tmp_path, config):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    write(tmp_path, config, '[project]\nname = "x"\n\n[tool.polylint]\nignore = ["PLX100"\nselect = ["PLX1"]\n')
+    outcome = run_subprocess("check", ".", cwd=tmp_path)
+    assert outcome.code == 2 and outcome.out == ""
+    assert f"{tmp_path / config}:6:1: not valid TOML: Unclosed array" in outcome.err
+    named = run_subprocess("check", "--config", config, ".", cwd=tmp_path)
+    assert named.code == 2 and f"{config}:6:1: not valid TOML: Unclosed array" in named.err
+
+
+def test_a_pyproject_that_does_not_name_polylint_is_not_read(tmp_path):
+    write(tmp_path, "a.yml", V1_COMPONENT)
+    write(tmp_path, "pyproject.toml", "[project\n")  # not ours to judge: another tool will say it is broken
+    assert run_subprocess("check", ".", cwd=tmp_path).code == 0
 
 
 def test_config_unknown_key_exits_two_naming_it(polylint, tmp_path):

@@ -46,13 +46,19 @@ def test_every_key_is_validated():
 
 def test_invalid_toml_is_a_config_error(tmp_path):
     (tmp_path / ".polylint.toml").write_text("select = [\n")
-    with pytest.raises(ConfigError, match="not valid TOML"):
+    with pytest.raises(ConfigError, match=r"\.polylint\.toml:2:1: not valid TOML"):
         load_settings(None, str(tmp_path))
+
+
+def test_invalid_toml_in_a_pyproject_that_names_polylint_is_a_config_error(tmp_path):
+    (tmp_path / "pyproject.toml").write_text("[tool.polylint]\nselect = ['PLX1'\n")
+    with pytest.raises(ConfigError, match=r"pyproject\.toml:3:1: not valid TOML"):
+        load_settings(None, str(tmp_path / "sub"))
 
 
 def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path):
     (tmp_path / ".polylint.toml").write_bytes(b'select = ["PLX1"]  # caf\xe9\n')
-    with pytest.raises(ConfigError, match="not valid TOML: 'utf-8' codec can't decode"):
+    with pytest.raises(ConfigError, match=r"\.polylint\.toml:1:25: not valid TOML: not UTF-8 \(byte 0xe9\)"):
         load_settings(None, str(tmp_path))
 
 

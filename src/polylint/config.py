@@ -16,8 +16,6 @@ OUTPUT_FORMATS = ("text", "json", "github", "sarif", "junit")
 DEFAULT_EXCLUDES = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", "build", "dist",
                     ".tox", ".nox", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".polylint_cache", ".eggs")
 CONFIG_FILES = (".polylint.toml", "pyproject.toml")
-# A rule code (rules.CODE_PATTERN) or a prefix of one, as --select and --ignore take them.
-SELECTOR_PATTERN = re.compile(r"^(ALL|PLX\d{0,3})$")
 
 
 class ConfigError(Exception):
@@ -136,12 +134,12 @@ def find_config(start: str) -> Optional[str]:
 
 def _has_tool_table(pyproject: str) -> bool:
     try:
-        # Most projects' pyproject.toml does not name polylint at all: no need to parse it then.
-        if b"polylint" not in _read_bytes(pyproject):
-            return False
-        return "polylint" in _read_toml(pyproject).get("tool", {})
-    except (ConfigError, OSError):
+        data = _read_bytes(pyproject)
+    except OSError:
         return False
+    # Most projects' pyproject.toml does not name polylint at all: no need to parse it then. One that does
+    # must parse: its settings are not silently replaced by the defaults.
+    return b"polylint" in data and "polylint" in _parse_toml(pyproject, data).get("tool", {})
 
 
 def _read_bytes(path: str) -> bytes:
@@ -151,13 +149,35 @@ def _read_bytes(path: str) -> bytes:
 
 def _read_toml(path: str) -> Dict[str, Any]:
     try:
-        from polylint.surfaces.toml import load as load_toml  # a run without a config file never needs it
-
-        return load_toml(_read_bytes(path).decode("utf-8"))
-    except ValueError as error:  # invalid TOML, or bytes that are not UTF-8 (TOML is UTF-8 only)
-        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+        data = _read_bytes(path)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror}") from error
+    return _parse_toml(path, data)
+
+
+def _parse_toml(path: str, data: bytes) -> Dict[str, Any]:
+    """The file's TOML; an invalid one is a ConfigError naming the file, line and column."""
+    from polylint.surfaces.toml import load as load_toml  # a run without a config file never needs it
+
+    try:
+        text = data.decode("utf-8")  # TOML is UTF-8 only
+    except UnicodeDecodeError as error:
+        row = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ConfigError(f"{path}:{row}:{column}: not valid TOML: not UTF-8 "
+                          f"(byte 0x{data[error.start:error.start + 1].hex()})") from error
+    try:
+        return load_toml(text)
+    except ValueError as error:
+        message = str(error)
+        match = re.search(r" \(at (?:line (\d+), column (\d+)|end of document)\)$", message)
+        if match is None:
+            row, column = 1, 1
+        elif match.group(1) is None:
+            row, column, message = text.count("\n") + 1, len(text) - text.rfind("\n"), message[:match.start()]
+        else:
+            row, column, message = int(match.group(1)), int(match.group(2)), message[:match.start()]
+        raise ConfigError(f"{path}:{row}:{column}: not valid TOML: {message}") from error
 
 
 def load_settings(config_file: Optional[str], start: str) -> Settings:
@@ -195,7 +215,7 @@ def _validate(key: str, name: str, value: Any, origin: str) -> Any:
     if name == "per_file_ignores":
         if not isinstance(value, dict):
             raise ConfigError(f"{where} must be a table of glob = [codes]")
-        return tuple((glob, validate_selectors(_string_list(codes, f"{where}.{glob}"), where))
+        return tuple((glob, validate_selectors(_string_list(codes, f"{where}.{glob}"), f"{where}.{glob}"))
                      for glob, codes in value.items())
     if name == "unsafe_fixes":
         if not isinstance(value, bool):
@@ -223,7 +243,15 @@ def _string_list(value: Any, where: str) -> List[str]:
 
 
 def validate_selectors(selectors: List[str], where: str) -> Tuple[str, ...]:
-    for selector in selectors:
-        if not SELECTOR_PATTERN.match(selector):
-            raise ConfigError(f"{where}: `{selector}` is not a rule code or prefix (like PLX1 or PLX101)")
+    """Each selector must pick a rule: a typo that picks none would make a gate pass without checking."""
+    unknown = [selector for selector in selectors if selector != "ALL"]
+    if unknown:
+        from polylint import rules  # the registry loads only for a run that names rules
+
+        for selector in unknown:
+            if selector not in rules.selectors():
+                closest = rules.closest_selector(selector)
+                hint = f"; did you mean `{closest}`?" if closest else ""
+                raise ConfigError(f"{where}: `{selector}` is not a polylint rule code or prefix{hint} "
+                                  "(see `polylint rule --all`)")
     return tuple(selectors)

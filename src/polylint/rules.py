@@ -14,7 +14,7 @@ import pkgutil
 import re
 from dataclasses import dataclass
 from types import ModuleType
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, Iterator, List, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple
 
 from polylint.diagnostics import Applicability, Diagnostic
 
@@ -119,3 +119,31 @@ def all_rules() -> Dict[str, Rule]:
                 raise RuntimeError(f"{rule.code} is declared twice")
             rules[rule.code] = rule
     return dict(sorted(rules.items()))
+
+
+@functools.cache
+def selectors() -> FrozenSet[str]:
+    """What `select` and `ignore` accept: ALL, and every rule code and every prefix of one (PLX, PLX1, PLX10)."""
+    return frozenset(["ALL"] + [code[:end] for code in all_rules() for end in range(3, len(code) + 1)])
+
+
+def closest_selector(selector: str) -> Optional[str]:
+    """The real selector nearest to a mistyped one, to name in the error: the same letters in another case,
+    the digits under the PLX prefix (E501 -> PLX501), else the most similar selector of the same length,
+    the numerically nearest among equals (PLX999 -> the last PLX5xx code)."""
+    import difflib
+
+    wanted = selector.upper()
+    digits = "".join(char for char in wanted if char.isdigit())
+    if not wanted.startswith("PLX") and digits:
+        wanted = "PLX" + digits
+    known = selectors()
+    if wanted in known:
+        return wanted
+    pool = [other for other in known if len(other) == len(wanted) and other != "ALL"] or sorted(known)
+
+    def distance(other: str) -> Tuple[float, int]:
+        similarity = difflib.SequenceMatcher(None, wanted, other).ratio()
+        return -similarity, abs(int(other[3:] or 0) - int(digits or 0)) if other.startswith("PLX") else 0
+
+    return min(pool, key=lambda other: (distance(other), other)) if pool else None
