@@ -79,7 +79,7 @@ def fuzz_one(name: str) -> None:
         from polylint.config import Settings
         from polylint.hosts import host_kinds
         from polylint.rules import all_rules
-        from polylint.runner import Options
+        from polylint.results import Options
         from polylint.checking import process_bytes
 
         all_rules()

@@ -10,7 +10,7 @@ from typing import List, Optional, Sequence
 
 from polylint.config import Settings
 from polylint.diagnostics import Finding
-from polylint.runner import FileResult, Options
+from polylint.results import FileResult, Options
 from polylint.checking import process_bytes
 
 

@@ -14,8 +14,9 @@ from typing import List, Tuple
 from polylint.config import Settings
 from polylint.diagnostics import Edit
 from polylint.hosts import claiming
-from polylint.runner import Options
-from polylint.checking import MAX_FIX_ROUNDS, analyse, apply_edits, process_bytes
+from polylint.results import Options
+from polylint.checking import MAX_FIX_ROUNDS, analyse, process_bytes
+from polylint.diagnostics import apply_edits
 from polylint.source import SourceFile, detect_newline
 
 FIX = Options(Settings(), fix=True, unsafe_fixes=True)

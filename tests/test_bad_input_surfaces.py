@@ -7,7 +7,7 @@ import json
 import pytest
 
 from polylint.config import Settings
-from polylint.runner import Options
+from polylint.results import Options
 from polylint.checking import process_bytes
 
 FIX = Options(Settings(), fix=True, unsafe_fixes=True)

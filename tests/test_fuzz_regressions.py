@@ -6,7 +6,7 @@ Each test names the input shape and what went wrong; the fix is in the module th
 import json
 
 from polylint.config import Settings
-from polylint.runner import Options
+from polylint.results import Options
 from polylint.checking import process_bytes
 from tests.helpers import fixed_text
 

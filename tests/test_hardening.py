@@ -8,7 +8,8 @@ import threading
 import pytest
 
 from polylint.config import Settings
-from polylint.runner import Options, process_path
+from polylint.results import Options
+from polylint.runner import process_path
 from tests.conftest import SRC, V0_EXPERIMENT, V1_COMPONENT
 
 MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from polylint.config import Settings
-from polylint.runner import Options
+from polylint.results import Options
 from polylint.checking import process_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"

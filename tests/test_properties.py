@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from polylint.config import Settings
-from polylint.runner import Options
+from polylint.results import Options
 from polylint.checking import process_bytes
 
 SCALARS = st.one_of(st.integers(-5, 4096), st.floats(0, 10, allow_nan=False).map(lambda f: round(f, 3)),

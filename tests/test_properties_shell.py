@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from polylint.config import Settings
 from polylint.diagnostics import Edit
-from polylint.runner import Options
-from polylint.checking import apply_edits, process_bytes
+from polylint.results import Options
+from polylint.checking import process_bytes
+from polylint.diagnostics import apply_edits
 
 V0_CALLS = st.sampled_from([
     "polyaxon experiment logs", "polyaxon experiment -xp 12 stop -y", "polyaxon group -g $GROUP experiments",

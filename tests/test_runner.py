@@ -11,8 +11,10 @@ from polylint import rules
 from polylint.config import Settings
 from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
-from polylint.runner import Options, process_path
-from polylint.checking import apply_edits, process_bytes
+from polylint.results import Options
+from polylint.runner import process_path
+from polylint.checking import process_bytes
+from polylint.diagnostics import apply_edits
 from tests.conftest import V0_EXPERIMENT, V1_COMPONENT
 
 MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 import polylint
 from polylint.config import Settings
 from polylint.discovery import is_racy
+from polylint.results import FileResult, Known, Options
 
 if TYPE_CHECKING:
     from polylint.diagnostics import Finding
-    from polylint.runner import FileResult, Known, Options
 
 CACHE_FOLDER = ".polylint_cache"
 _CACHE_NAME = re.compile(r"[0-9a-f]{16}-[0-9a-f]{16}\.json")
@@ -138,8 +138,6 @@ class Cache:
 
     @staticmethod
     def _result(path: str, entry: List[Any]) -> FileResult:
-        from polylint.runner import FileResult
-
         result = FileResult(path, digest=entry[_DIGEST], stamp=(entry[_SIZE], entry[_MTIME]))
         if len(entry) > _NOTES:
             result.findings = [_finding_from_json(path, item) for item in entry[_FINDINGS]]
@@ -152,9 +150,10 @@ class Cache:
         return not options.rewrites or not any(f.fix and options.allows(f.fix) for f in findings)
 
     def known(self, path: str, options: Options) -> Optional[Known]:
-        """What is remembered of path (see runner.Known), or None. The file is stat-ed only when its result
-        may stand: a stamp that was racy when stored proves nothing, and a result this run would rewrite
-        does not stand in for it. The result is decoded only for a file that had something to say."""
+        """What is remembered of path (see results.Known), or None: also for a result this run would rewrite,
+        which cannot stand in for it, whatever the bytes. The file is stat-ed only when its result may stand: a
+        stamp that was racy when stored proves nothing. The result is decoded only for a file that had
+        something to say."""
         entry: Any = self.entries.get(self._key(path))  # read from a file: any JSON at all
         if type(entry) is not list or len(entry) not in (_NOTES, _FINDINGS + 1):
             return None
@@ -169,7 +168,8 @@ class Cache:
                 remembered = self._result(path, entry)
             except (KeyError, TypeError, ValueError, AttributeError):  # not written by polylint: not trusted
                 return None
-            stands = stands and self._usable(remembered.findings, options)
+            if not self._usable(remembered.findings, options):
+                return None
         if stands:
             try:
                 info = os.lstat(path)
@@ -189,8 +189,9 @@ class Cache:
                 self.entries[key] = entry
             self.changed = True
 
-    def update(self, result: FileResult, options: Options) -> FileResult:
-        """Remember a fresh result, or bring back the remembered one for bytes that did not change."""
+    def update(self, result: FileResult) -> FileResult:
+        """Remember a fresh result, or bring back the remembered one for bytes that did not change (`known`
+        gave their hash only for a result that can stand in for this run)."""
         key = self._key(result.path)
         if result.unchanged:
             entry = self.entries[key]
@@ -198,12 +199,7 @@ class Cache:
             entry[_SIZE], entry[_MTIME] = result.stamp
             entry[_RACY] = is_racy(result.stamp[1])
             self.changed = True
-            old = self._result(result.path, entry)
-            if self._usable(old.findings, options):
-                return old
-            from polylint.runner import process_path
-
-            return process_path(result.path, options)
+            return self._result(result.path, entry)
         if result.fixed or result.new_data is not None or result.digest is None or result.stamp is None:
             self.entries.pop(key, None)
         elif not any(finding.code in TRANSIENT_CODES for finding in result.findings):

@@ -10,10 +10,10 @@ import codecs
 import os
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Dict, Iterable, Iterator, List, Optional, Set, Tuple
 
 from polylint import rules
-from polylint.checks import read_errors
+from polylint import read_errors
 from polylint.config import Settings
 from polylint.context import CheckContext
 from polylint.diagnostics import (
@@ -24,9 +24,10 @@ from polylint.diagnostics import (
     LocatedEdit,
     LocatedFix,
     Position,
+    apply_edits,
 )
-from polylint.hosts import claiming
-from polylint.runner import FileResult, Options, Candidate, passing, whole_file_finding
+from polylint.hosts import claiming, passing
+from polylint.results import Candidate, FileResult, Options, whole_file_finding
 from polylint.source import Note, Region, SourceFile, UndecodableError
 from polylint.suppression import Suppressions, skips_file
 from polylint.writer import WriteError, digest, write_atomically
@@ -181,21 +182,6 @@ def _non_overlapping(candidates: Iterable[_Hit]) -> List[_Hit]:
 def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
     # Two insertions at one point, or an edit touching another's end, would make the order matter.
     return (a[0] < b[1] and b[0] < a[1]) or a[0] == b[0]
-
-
-def apply_edits(text: str, edits: Sequence[Edit], newline: str = "\n") -> str:
-    """Apply non-overlapping edits; inserted text takes the file's newline style."""
-    pieces = []
-    last = 0
-    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
-        pieces.append(text[last:edit.start])
-        content = edit.content
-        if newline != "\n":
-            content = content.replace("\r\n", "\n").replace("\n", newline)
-        pieces.append(content)
-        last = edit.end
-    pieces.append(text[last:])
-    return "".join(pieces)
 
 
 def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings,

@@ -166,7 +166,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 def _check(args: argparse.Namespace) -> int:
     from polylint.discovery import discover
     from polylint.output import Report, render
-    from polylint.runner import FileResult, Options, run
+    from polylint.results import FileResult, Options
+    from polylint.runner import run
 
     if args.jobs < 1:
         raise ConfigError(f"--jobs must be 1 or more, not {args.jobs}")

@@ -8,7 +8,7 @@ only reports remembered findings builds thousands of them and need not import th
 from __future__ import annotations
 
 import enum
-from typing import NamedTuple, Optional, Tuple
+from typing import NamedTuple, Optional, Sequence, Tuple
 
 
 class Applicability(str, enum.Enum):
@@ -34,6 +34,21 @@ class Fix(NamedTuple):
     applicability: Applicability
     message: str
     edits: Tuple[Edit, ...]
+
+
+def apply_edits(text: str, edits: Sequence[Edit], newline: str = "\n") -> str:
+    """Apply non-overlapping edits; inserted text takes the file's newline style."""
+    pieces = []
+    last = 0
+    for edit in sorted(edits, key=lambda e: (e.start, e.end)):
+        pieces.append(text[last:edit.start])
+        content = edit.content
+        if newline != "\n":
+            content = content.replace("\r\n", "\n").replace("\n", newline)
+        pieces.append(content)
+        last = edit.end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 class Diagnostic(NamedTuple):

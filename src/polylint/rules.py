@@ -2,7 +2,8 @@
 
 A rule lives in one module under ``polylint.checks.<surface>`` that declares ``RULE = Rule(...)`` and a
 ``check(region, context)`` generator; the registry finds those modules with ``pkgutil``, so adding a rule
-is adding a module. Modules that only declare rules (the ``PLX0xx`` read errors) declare ``RULES``.
+is adding a module. The ``PLX0xx`` read errors are declared as ``RULES`` in ``polylint.read_errors``, below the
+checks, because the host kinds and the runner report them too.
 Surfaces are imported only when a region of theirs turns up, so a run over plain files loads no parser.
 """
 
@@ -113,7 +114,7 @@ def checks_for(surface: str) -> Tuple[Tuple[Rule, CheckFunction], ...]:
 @functools.cache
 def all_rules() -> Dict[str, Rule]:
     rules: Dict[str, Rule] = {}
-    for module in _modules("polylint.checks"):
+    for module in [importlib.import_module("polylint.read_errors"), *_modules("polylint.checks")]:
         for rule in _declared(module):
             if rule.code in rules:
                 raise RuntimeError(f"{rule.code} is declared twice")

@@ -7,69 +7,20 @@ parsers (checking.py) load only when a file may hold a finding.
 
 from __future__ import annotations
 
-import codecs
 import errno
 import itertools
 import os
 import stat
-from types import ModuleType
-from typing import TYPE_CHECKING, Deque, Iterable, Iterator, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Deque, Iterable, Iterator, List, Optional, Sequence, Tuple, Union
 
-from polylint.config import Settings
-from polylint.hosts import claiming, host_kinds
+from polylint.hosts import claiming, host_kinds, passing
+from polylint.results import Candidate, Clean, FileResult, Known, Options, Outcome, whole_file_finding
 from polylint.writer import digest
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from polylint.cache import Cache
-    from polylint.diagnostics import Finding, Fix, LocatedFix
-
-
-class Options(NamedTuple):
-    """What a run does besides checking (named tuples and plain classes here: no dataclass machinery to import
-    on a pre-commit run)."""
-
-    settings: Settings
-    fix: bool = False
-    unsafe_fixes: bool = False
-    diff: bool = False
-    cache: bool = False
-
-    @property
-    def rewrites(self) -> bool:
-        return self.fix or self.diff
-
-    def allows(self, fix: Union[Fix, LocatedFix]) -> bool:
-        from polylint.diagnostics import Applicability
-
-        return fix.applicability is Applicability.SAFE or (
-            fix.applicability is Applicability.UNSAFE and self.unsafe_fixes
-        )
-
-
-class FileResult:
-    """What a run found in one file, and what it did to it."""
-
-    __slots__ = ("diff", "digest", "findings", "fixed", "new_data", "notes", "path", "stamp", "unchanged")
-
-    def __init__(self, path: str, findings: Optional[List[Finding]] = None, fixed: int = 0, diff: str = "",
-                 new_data: Optional[bytes] = None, notes: Optional[List[str]] = None, digest: Optional[str] = None,
-                 stamp: Optional[Tuple[int, int]] = None, unchanged: bool = False) -> None:
-        self.path = path
-        self.findings: List[Finding] = findings if findings is not None else []
-        self.fixed = fixed
-        self.diff = diff
-        self.new_data = new_data
-        self.notes: List[str] = notes if notes is not None else []
-        # For the cache: the hash and (size, mtime) of the bytes that were checked, and whether they are
-        # the bytes the cache remembers.
-        self.digest = digest
-        self.stamp = stamp
-        self.unchanged = unchanged
-
-    def __repr__(self) -> str:
-        return f"FileResult({', '.join(f'{name}={getattr(self, name)!r}' for name in self.__slots__)})"
 
 
 # A run works through its files in this process first. Once that has taken this long, the files left are
@@ -85,28 +36,6 @@ TASKS_PER_JOB = 4
 # The last files of a run go out in this many smaller tasks per worker (of at least so many files).
 TAIL_TASKS_PER_JOB = 4
 MIN_TAIL_TASK_FILES = 32
-
-
-class Candidate(NamedTuple):
-    """A file that a prefilter let through: its bytes, to be parsed and checked."""
-
-    path: str
-    data: bytes
-    stamp: Tuple[int, int]
-    digest: Optional[str]
-    kinds: Tuple[ModuleType, ...]  # the host kinds whose prefilter let it through
-
-
-# A file with nothing to say: its (size, mtime) stamp and the hash of its bytes (None, None when no host kind
-# claims it, so that it is not read).
-Clean = Tuple[Optional[Tuple[int, int]], Optional[str]]
-# What the cache knows of a file: whether its remembered result stands for this run (the file still has the
-# size and modification time the result was made under, and this run would not rewrite it), the hash of the
-# bytes it was computed from, and that result (None when the file had nothing to say). Workers are sent only
-# the hash.
-Known = Tuple[bool, str, Optional[FileResult]]
-# A file's outcome as a worker sends it back, small to send: its result, or Clean.
-Outcome = Union[FileResult, Clean]
 
 
 def run(paths: Iterable[str], options: Options, jobs: int, cache: Optional[Cache] = None,
@@ -142,7 +71,7 @@ def _results(paths: Iterable[str], options: Options, jobs: int,
         if deadline is None:
             host_kinds()  # loaded before the clock starts: a pool would not share that work
             deadline = time.perf_counter() + SPREAD_AFTER_SECONDS
-        yield path, _result(path, outcome(path, known[1] if known is not None else None, options), cache, options)
+        yield path, _result(path, outcome(path, known[1] if known is not None else None, options), cache)
 
 
 def outcome(path: str, known_digest: Optional[str], options: Options) -> Outcome:
@@ -160,13 +89,13 @@ def outcomes(work: Sequence[Tuple[str, Optional[str]]], options: Options) -> Lis
     return [outcome(path, known_digest, options) for path, known_digest in work]
 
 
-def _result(path: str, found: Outcome, cache: Optional[Cache], options: Options) -> Optional[FileResult]:
+def _result(path: str, found: Outcome, cache: Optional[Cache]) -> Optional[FileResult]:
     """The file's result, remembered by the cache; None for a file with nothing to say."""
     if not isinstance(found, FileResult):
         if cache is not None:
             cache.remember(path, *found)
         return None
-    result = cache.update(found, options) if cache is not None else found
+    result = cache.update(found) if cache is not None else found
     return result if result.findings or result.notes or result.fixed or result.new_data is not None else None
 
 
@@ -231,14 +160,14 @@ def _collect(chunk: _Chunk, task: _Task, future: Optional[Future[List[Outcome]]]
         if known is not None and known[0]:
             yield path, known[2]
         else:
-            yield path, _result(path, next(checked), cache, options)
+            yield path, _result(path, next(checked), cache)
 
 
 def _alone(path: str, known_digest: Optional[str], workers: _Workers, options: Options) -> Outcome:
     try:
         return workers.submit([(path, known_digest)], options).result()[0]
     except Exception as error:
-        from polylint.checks.read_errors import INTERNAL_ERROR
+        from polylint.read_errors import INTERNAL_ERROR
 
         return FileResult(path, findings=[whole_file_finding(
             path, INTERNAL_ERROR.code,
@@ -329,14 +258,6 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
-def passing(kinds: Tuple[ModuleType, ...], data: bytes) -> Tuple[ModuleType, ...]:
-    """The host kinds whose prefilter lets these bytes through."""
-    # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        data = data.decode("utf-16", errors="replace").encode("utf-8")
-    return tuple([kind for kind in kinds if kind.prefilter(data)])
-
-
 def _read_all(descriptor: int, size: int) -> bytes:
     """The whole file, in as few system calls as its size allows (one, unless it grows meanwhile)."""
     data = os.read(descriptor, size + 1)
@@ -350,13 +271,7 @@ def _read_all(descriptor: int, size: int) -> bytes:
 
 
 def _unreadable(path: str, error: OSError) -> FileResult:
-    from polylint.checks.read_errors import UNREADABLE
+    from polylint.read_errors import UNREADABLE
 
     return FileResult(path, findings=[whole_file_finding(path, UNREADABLE.code,
                                                          f"could not read file: {error.strerror}")])
-
-
-def whole_file_finding(path: str, code: str, message: str) -> Finding:
-    from polylint.diagnostics import Finding, Position
-
-    return Finding(path, code, message, Position(1, 1), Position(1, 1))

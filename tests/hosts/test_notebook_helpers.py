@@ -8,7 +8,7 @@ import pytest
 
 from polylint.diagnostics import Edit
 from polylint.hosts._notebook import NotebookError, parse_notebook
-from polylint.checking import apply_edits
+from polylint.diagnostics import apply_edits
 
 
 def notebook(*cells: object, indent: int = 1) -> str:

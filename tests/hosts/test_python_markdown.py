@@ -59,7 +59,7 @@ def test_other_languages_and_prose_are_not_python() -> None:
 
 def test_a_fence_that_does_not_parse_is_a_stated_skip(tmp_path):
     from polylint.config import Settings
-    from polylint.runner import Options
+    from polylint.results import Options
     from polylint.checking import process_bytes
 
     text = "# Guide\n\n```python\nfrom polyaxon_client import PolyaxonClient\nclient = PolyaxonClient(\n```\n"
@@ -79,7 +79,7 @@ def test_a_fence_in_a_nested_list_item_is_fixed_line_by_line() -> None:
 
 def test_a_note_for_an_indented_fence_points_at_its_first_line() -> None:
     from polylint.config import Settings
-    from polylint.runner import Options
+    from polylint.results import Options
     from polylint.checking import process_bytes
 
     text = "- step:\n\n  ```python\n  from polyaxon_client import x\n  print 'x'\n  ```\n"

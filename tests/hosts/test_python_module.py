@@ -33,7 +33,7 @@ def test_checking_files_without_polyaxon_never_imports_libcst(tmp_path: Path) ->
     script = (
         "import sys\n"
         "from polylint.config import Settings\n"
-        "from polylint.runner import Options, process_path\n"
+        "from polylint.results import Options\nfrom polylint.runner import process_path\n"
         f"for name in {sorted(os.listdir(tmp_path))!r}:\n"
         f"    assert process_path({str(tmp_path)!r} + '/' + name, Options(Settings())).findings == []\n"
         "print('libcst' in sys.modules, 'polylint.surfaces.python_usage' in sys.modules)\n")
@@ -47,7 +47,8 @@ def test_a_candidate_file_is_parsed(tmp_path: Path) -> None:
     path = tmp_path / "train.py"
     path.write_text("from polyaxon_client.tracking import Experiment\nxp = Experiment()\n")
     from polylint.config import Settings
-    from polylint.runner import Options, process_path
+    from polylint.results import Options
+    from polylint.runner import process_path
 
     result = process_path(str(path), Options(Settings(), fix=True))
     assert path.read_text() == "from polyaxon import tracking\nxp = tracking.init()\n"
@@ -56,7 +57,7 @@ def test_a_candidate_file_is_parsed(tmp_path: Path) -> None:
 
 def test_a_file_too_large_to_parse_is_a_stated_skip():
     from polylint.config import Settings
-    from polylint.runner import Options
+    from polylint.results import Options
     from polylint.checking import process_bytes
 
     text = "from polyaxon_client.tracking import Experiment\nx = [" + "1, " * 400_000 + "]\n"

@@ -1,7 +1,7 @@
 from polylint.config import Settings
 from polylint.diagnostics import Finding, Position
 from polylint.report.survey import _file_fixes, survey
-from polylint.runner import FileResult
+from polylint.results import FileResult
 from tests.conftest import V0_MANUAL, V1_COMPONENT
 
 V1_BARE_MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from polylint.checking import apply_edits
+from polylint.diagnostics import apply_edits
 from polylint.surfaces.requirements import element_removal, parse_requirement
 
 

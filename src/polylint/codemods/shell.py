@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple, Union
 
-from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix, apply_edits
 from polylint.knowledge import cli
 from polylint.source import Region
 from polylint.surfaces import shell
@@ -409,6 +409,4 @@ def _crosses(edit: Edit, barriers: Sequence[Tuple[int, int]]) -> bool:
 
 
 def _verifies(text: str, new_edits: Sequence[Edit]) -> bool:
-    from polylint.checking import apply_edits
-
     return shell.error_count(apply_edits(text, new_edits)) <= shell.error_count(text)

@@ -16,6 +16,7 @@ module.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import importlib
 import os
@@ -101,3 +102,11 @@ def _claims_table() -> Tuple[Dict[Optional[str], Tuple[_Claims, _Claims]], Optio
         table[key] = (tuple((kind, kind.claims) for kind in fitting if not hasattr(kind, "CLAIMED_NAME_WORDS")),
                       tuple((kind, kind.claims) for kind in fitting))
     return table, re.compile("|".join(re.escape(word) for word in words)) if words else None
+
+
+def passing(kinds: Tuple[ModuleType, ...], data: bytes) -> Tuple[ModuleType, ...]:
+    """The host kinds whose prefilter lets these bytes through."""
+    # Prefilters look for ASCII words, which UTF-16 spells with NULs between the letters.
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        data = data.decode("utf-16", errors="replace").encode("utf-8")
+    return tuple([kind for kind in kinds if kind.prefilter(data)])

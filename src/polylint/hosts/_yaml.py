@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Generator, List, Optional
 
-from polylint.checks.read_errors import YAML_PARSE_ERROR
+from polylint.read_errors import YAML_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
 from polylint.source import SourceFile
 from polylint.surfaces.yaml import YamlDocument, YamlParseError, load_documents

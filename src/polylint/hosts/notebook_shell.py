@@ -37,7 +37,7 @@ def prefilter(data: bytes) -> bool:
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
-    from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
+    from polylint.read_errors import DOCUMENT_PARSE_ERROR
     from polylint.diagnostics import Diagnostic
     from polylint.hosts._notebook import NotebookError, parse_notebook
 

@@ -40,7 +40,7 @@ def prefilter(data: bytes) -> bool:
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     import configparser
 
-    from polylint.checks.read_errors import DOCUMENT_PARSE_ERROR
+    from polylint.read_errors import DOCUMENT_PARSE_ERROR
     from polylint.diagnostics import Diagnostic
     from polylint.source import Region
 

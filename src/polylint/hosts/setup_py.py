@@ -45,7 +45,7 @@ def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:
     import libcst
     from libcst.metadata import MetadataWrapper, PositionProvider
 
-    from polylint.checks.read_errors import PYTHON_PARSE_ERROR
+    from polylint.read_errors import PYTHON_PARSE_ERROR
     from polylint.diagnostics import Diagnostic
     from polylint.source import Region
 

@@ -12,12 +12,13 @@ import os
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence
 
-from polylint.checks import read_errors
+from polylint import read_errors
 from polylint.config import Settings
 from polylint.diagnostics import Applicability, Finding
 from polylint.discovery import discover
 from polylint.hosts import claiming
-from polylint.runner import FileResult, Options, run
+from polylint.results import FileResult, Options
+from polylint.runner import run
 from polylint.source import SourceFile, UndecodableError
 
 FIXABLE = (Applicability.SAFE, Applicability.UNSAFE)

@@ -168,7 +168,7 @@ def scan_v0_imports(text: str) -> Iterator[Tuple[str, int, int]]:
 def unparsed_diagnostics(text: str, error: PythonParseError, host_start: int) -> Iterator[Diagnostic]:
     """PLX002 for text libcst cannot parse, and PLX301 for each v0 import a line scan finds in it (host
     offsets: `text` starts at `host_start` in its host, contiguously)."""
-    from polylint.checks.read_errors import PYTHON_PARSE_ERROR
+    from polylint.read_errors import PYTHON_PARSE_ERROR
     from polylint.diagnostics import Diagnostic
 
     offset = host_start + error.offset

@@ -13,7 +13,7 @@ from polylint.checks.shell.pip_install_v0_package import RULE, check
 from polylint.config import Settings
 from polylint.context import CheckContext
 from polylint.diagnostics import Diagnostic
-from polylint.checking import apply_edits
+from polylint.diagnostics import apply_edits
 from polylint.source import Region
 from polylint.surfaces.shell import error_count, scripts
 from tests.helpers import check_transformed as check_transformed_file

@@ -13,6 +13,8 @@ from typing import Any, Tuple
 from ruamel.yaml.comments import CommentedMap
 
 from polylint.codemods.polyaxonfile.context import Conversion, item_line, line_of
+from polylint.codemods.polyaxonfile.header import convert_header, normalize
+from polylint.codemods.polyaxonfile.job import job_component
 from polylint.knowledge.polyaxonfile import V0_PIPELINE_OP_KEYS, V0_TERMINATION_KEYS
 
 _TEMPLATE_REFERENCES = {"name": "dagRef", "path": "pathRef", "url": "urlRef"}
@@ -21,9 +23,6 @@ _SCHEDULE_KEYS = {"kind": "kind", "cron": "cron", "frequency": "frequency", "sta
 
 
 def _components(conversion: Conversion, templates: Any) -> Any:
-    from polylint.codemods.polyaxonfile.convert import job_component
-    from polylint.codemods.polyaxonfile.header import convert_header, normalize
-
     components = conversion.new_seq()
     for index, template in enumerate(templates if isinstance(templates, list) else []):
         line = item_line(templates, index)
@@ -73,8 +72,6 @@ def _operation(conversion: Conversion, op: Any, path: Tuple[Any, ...]) -> Commen
 
 
 def pipeline(conversion: Conversion, view: Any, tree: CommentedMap) -> None:
-    from polylint.codemods.polyaxonfile.header import convert_header
-
     schedule = view.get("schedule")
     conversion.put(tree, "kind", "operation" if schedule is not None else "component", line_of(view, "kind"))
     plugins = convert_header(conversion, view, tree)
