@@ -5,7 +5,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Dict, List, Set
+from typing import Dict, Iterator, List, Set
 
 import pytest
 
@@ -41,15 +41,27 @@ def _modules() -> Dict[str, Path]:
     return found
 
 
+def _run_time_nodes(tree: ast.AST) -> Iterator[ast.AST]:
+    """Every node but those under `if TYPE_CHECKING:`: an import that only names a type never runs."""
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        yield node
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            pending.extend(node.orelse)
+        else:
+            pending.extend(ast.iter_child_nodes(node))
+
+
 def import_graph() -> Dict[str, Set[str]]:
-    """Each polylint module -> the polylint modules it imports anywhere: at the top, in a function, under
-    TYPE_CHECKING. `from package import name` counts as importing the submodule when name is one."""
+    """Each polylint module -> the polylint modules it imports when it runs: at the top or in a function.
+    `from package import name` counts as importing the submodule when name is one."""
     modules = _modules()
     graph: Dict[str, Set[str]] = {}
     for name, path in modules.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
         imported: Set[str] = set()
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in _run_time_nodes(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 imported.update(alias.name for alias in node.names if alias.name in modules)
             elif isinstance(node, ast.ImportFrom):
@@ -111,6 +123,13 @@ def import_cycles(graph: Dict[str, Set[str]]) -> List[List[str]]:
 
 def _within(module: str, package: str) -> bool:
     return module == package or module.startswith(package + ".")
+
+
+def test_an_import_under_type_checking_is_not_an_arrow():
+    tree = ast.parse("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import a\nelse:\n    import b\n"
+                     "def f():\n    import c\n")
+    names = {alias.name for node in _run_time_nodes(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert names == {"b", "c"}
 
 
 def test_the_import_cycle_finder_finds_a_cycle():
