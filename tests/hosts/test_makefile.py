@@ -38,3 +38,18 @@ def test_other_makefile_names() -> None:
 
 def test_variables_and_non_recipe_lines_are_not_calls() -> None:
     check_noop("Makefile", "CMD = polyaxon upload\n# polyaxon upload\nx:\n\techo polyaxon upload\n")
+
+
+def test_a_variable_the_makefile_sets_to_polyaxon_names_the_command() -> None:
+    before = ("PLX ?= polyaxon\nexport CLI := /opt/venv/bin/polyaxon\n\nstop:\n\t@$(PLX) experiment \\\n"
+              "\t  -xp $(XP) stop -y\n\t${CLI} job stop\n")
+    after = "PLX ?= polyaxon\nexport CLI := /opt/venv/bin/polyaxon\n\nstop:\n\t@$(PLX) ops stop -uid $(XP) -y\n\t${CLI} ops stop\n"
+    found = [(f.code, f.location.row, f.location.column) for f in findings("Makefile", before)]
+    assert found == [("PLX201", 5, 10), ("PLX201", 7, 9)]  # at the v0 command path
+    check_transformed("Makefile", before, after, unsafe=True)
+
+
+def test_a_variable_set_to_more_than_one_word_or_more_than_once_is_not_known() -> None:
+    for head in ("PLX = polyaxon -v\n", "PLX = polyaxon\nPLX += -v\n", "PLX = polyaxon\nPLX = echo\n",
+                 "PLX != which polyaxon\n"):
+        check_noop("Makefile", head + "stop:\n\t$(PLX) job stop\n")

@@ -72,3 +72,38 @@ def test_a_double_quoted_script_with_a_backslash_may_not_be_edited() -> None:
     [escaped] = find_calls('bash -c "polyaxon init \\"x\\""')
     [top] = find_calls("polyaxon upload")
     assert (plain.unwritable, escaped.unwritable, top.unwritable) == ('"$`\\', None, "")
+
+
+@pytest.mark.parametrize("text, argv", [
+    ("docker exec -it box polyaxon ops ls", [["ops", "ls"]]),
+    ("docker exec --env A=1 -e B=2 --user=root box polyaxon ops ls", [["ops", "ls"]]),
+    ("docker compose exec web polyaxon ops ls", [["ops", "ls"]]),
+    ("kubectl exec -it pod -c main -- polyaxon ops ls", [["ops", "ls"]]),
+    ("ssh -i k -p 22 user@host polyaxon ops ls", [["ops", "ls"]]),
+    ("ssh host 'cd /x && polyaxon ops ls'", [["ops", "ls"]]),
+    ("ssh host \"bash -c 'polyaxon ops ls'\"", [["ops", "ls"]]),
+    ("sudo -u bob -H env A=1 nohup polyaxon ops ls &", [["ops", "ls"]]),
+    ("timeout --signal=KILL 10m polyaxon ops ls", [["ops", "ls"]]),
+    ("mamba run -n tf polyaxon ops ls", [["ops", "ls"]]),
+])
+def test_calls_are_found_behind_every_wrapper_that_hands_its_command_on(text: str, argv: list[list[str]]) -> None:
+    assert names(text) == argv
+
+
+@pytest.mark.parametrize("text", [
+    "docker exec box", "docker exec polyaxon ls", "docker logs polyaxon", "docker pull polyaxon/polyaxon-api",
+    "kubectl exec polyaxon-api-0 polyaxon ops ls",  # no `--`: kubectl's deprecated form, not read
+    "kubectl get pods polyaxon", "ssh polyaxon", "ssh polyaxon uptime", "sudo -l polyaxon ops ls",
+    "command -v polyaxon", "timeout polyaxon ops ls",  # `polyaxon` is timeout's duration here
+    "ssh host echo polyaxon ops ls", "ssh host bash -c 'polyaxon ops ls'",  # runs `bash -c polyaxon ops ls`
+    "conda install polyaxon", "watch -n polyaxon ls",
+])
+def test_wrappers_that_do_not_run_polyaxon_are_not_calls(text: str) -> None:
+    assert names(text) == []
+
+
+def test_words_a_wrapper_joins_for_a_shell_to_read_again_may_not_get_quotes() -> None:
+    [joined] = find_calls("ssh host polyaxon ops ls")
+    [quoted] = find_calls("ssh host 'polyaxon ops ls'")
+    assert joined.unwritable is not None and set("'\"\\$`") <= set(joined.unwritable)
+    assert quoted.unwritable == "'"

@@ -102,3 +102,32 @@ def test_a_call_in_a_shell_script_string_is_rewritten_inside_its_quotes() -> Non
 def test_a_call_in_a_shell_script_string_is_reported_when_its_quotes_forbid_the_rewrite(text: str) -> None:
     found = findings(SCRIPT, text)
     assert [finding.code for finding in found] == ["PLX201"] and found[0].fix is None
+
+
+@pytest.mark.parametrize("wrapper", [
+    "docker exec -it box", "docker exec -it $CONTAINER", "docker exec -u root -w /code box", "podman exec box",
+    "docker compose exec -T web", "docker-compose run --rm -e A=1 web", "docker run --rm -v $PWD:/x img",
+    "kubectl exec -it trainer-0 -n ml --", "kubectl exec $POD -c main --", "oc exec pod --",
+    "ssh user@host", "ssh -i key.pem -p 2222 host", "watch -n 5",
+    "env FOO=1", "env -u HOME FOO=1", "sudo", "sudo -u bob", "sudo -E FOO=1", "time", "time -p", "nohup",
+    "timeout 60", "timeout -s KILL 5m", "nice -n 10", "stdbuf -o L", "conda run -n tf", "uv run --with x",
+    "sudo docker exec -it box", "ssh host sudo -u bob", "nohup timeout 60 env A=1",
+])
+def test_a_call_behind_a_wrapper_is_rewritten_where_it_stands(wrapper: str) -> None:
+    transformed(f"{wrapper} polyaxon job stop -y\n", f"{wrapper} polyaxon ops stop -y\n")
+
+
+def test_the_quoted_command_ssh_hands_to_the_remote_shell_is_rewritten_inside_its_quotes() -> None:
+    transformed('ssh -o BatchMode=yes host "polyaxon job stop -y"\n', 'ssh -o BatchMode=yes host "polyaxon ops stop -y"\n')
+    unsafe_only("ssh host 'cd /x && polyaxon experiment -xp 3 logs --follow'\n",
+                "ssh host 'cd /x && polyaxon ops logs -uid 3 --follow'\n", "PLX201")
+    # The remote shell reads the script: a double quote may be written inside the single quotes.
+    unsafe_only("ssh host 'polyaxon group -g 3 experiments'\n", "ssh host 'polyaxon ops ls -q \"pipeline: 3\"'\n",
+                "PLX201")
+
+
+def test_words_ssh_joins_for_the_remote_shell_get_no_quotes_written() -> None:
+    # The local shell would take the quotes out of `-q "pipeline: 3"`: the remote one would split the query.
+    found = findings(SCRIPT, "ssh host polyaxon group -g 3 experiments\n")
+    assert [finding.code for finding in found] == ["PLX201"] and found[0].fix is None
+    transformed("ssh host polyaxon job stop -y\n", "ssh host polyaxon ops stop -y\n")
