@@ -1,4 +1,5 @@
 import json
+import os
 
 import pytest
 
@@ -135,6 +136,66 @@ def test_statistics(polylint, tmp_path):
 def test_missing_path_is_an_error(polylint, tmp_path):
     outcome = polylint("check", "nope")
     assert outcome.code == 2 and "nope: no such file or folder" in outcome.err
+
+
+def test_a_path_that_cannot_be_checked_exits_two_with_no_success_line(tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "dangling.yml").symlink_to(tmp_path / "nowhere.yml")
+    for path, reason in (("nope", "no such file or folder"), ("pipe", "a named pipe (FIFO), not a file or folder"),
+                         ("dangling.yml", "a symbolic link to nothing (its target does not exist)")):
+        for command in (["check", "a.yml", path], ["report", "a.yml", path]):
+            outcome = run_subprocess(*command, cwd=tmp_path)
+            assert (outcome.code, outcome.out) == (2, ""), command
+            assert outcome.err == f"polylint: error: {path}: {reason}\n"
+
+
+def test_a_rule_code_taken_for_a_path_says_how_to_give_several(tmp_path):
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    outcome = run_subprocess("check", "--ignore", "PLX1", "PLX4", ".", cwd=tmp_path)
+    assert (outcome.code, outcome.out) == (2, "")
+    assert outcome.err == ("polylint: error: PLX4: no such file or folder; to give several rule codes, separate "
+                           "them with commas: `--ignore PLX1,PLX4`\n")
+    assert run_subprocess("check", "--select=PLX100", "PLX2", cwd=tmp_path).err.endswith("`--select PLX100,PLX2`\n")
+    assert run_subprocess("check", "--ignore", "PLX1,PLX4", ".", cwd=tmp_path).code == 0
+
+
+def test_links_named_on_the_command_line_are_followed_and_reported_by_their_names(tmp_path):
+    write(tmp_path, "checkout/polyaxonfile.yml", V0_EXPERIMENT)
+    write(tmp_path, "checkout/nested/train.yml", V0_EXPERIMENT)
+    (tmp_path / "checkout" / "outside").symlink_to(tmp_path / "elsewhere")
+    write(tmp_path, "elsewhere/secret.yml", V0_EXPERIMENT)
+    (tmp_path / "workspace").mkdir()
+    (tmp_path / "workspace" / "repo").symlink_to(tmp_path / "checkout")
+    (tmp_path / "train-link.yml").symlink_to(tmp_path / "checkout" / "polyaxonfile.yml")
+    for given in ("workspace/repo", "workspace/repo/", "./workspace/repo"):
+        outcome = run_subprocess("check", "--no-cache", "-q", given, cwd=tmp_path)
+        assert outcome.code == 1
+        prefix = os.path.normpath(given)
+        assert [line.split(":")[0] for line in outcome.out.splitlines()] == [
+            f"{prefix}/nested/train.yml", f"{prefix}/polyaxonfile.yml"]  # never the link out of the tree
+    outcome = run_subprocess("check", "--no-cache", "-q", "train-link.yml", cwd=tmp_path)
+    assert outcome.code == 1 and outcome.out.startswith("train-link.yml:1:1: PLX100 [*] ")
+
+
+def test_fix_writes_through_a_folder_named_by_a_link_but_never_through_a_file_link(tmp_path):
+    target = write(tmp_path, "checkout/polyaxonfile.yml", V0_EXPERIMENT)
+    (tmp_path / "repo").symlink_to(tmp_path / "checkout")
+    (tmp_path / "link.yml").symlink_to(target)
+    outcome = run_subprocess("check", "--no-cache", "--fix", "link.yml", cwd=tmp_path)
+    assert outcome.code == 1 and "link.yml:1:1: PLX008 fixes not written: is a symbolic link" in outcome.out
+    assert target.read_text() == V0_EXPERIMENT and (tmp_path / "link.yml").is_symlink()
+    assert run_subprocess("check", "--no-cache", "--fix", "repo", cwd=tmp_path).code == 0
+    assert "kind: component" in target.read_text() and (tmp_path / "repo").is_symlink()
+
+
+def test_an_unknown_option_prints_the_usage_of_its_subcommand(tmp_path):
+    for command, usage in ((["check", "--bogus", "."], "usage: polylint check "),
+                           (["report", "--bogus"], "usage: polylint report "),
+                           (["rule", "--bogus"], "usage: polylint rule ")):
+        outcome = run_subprocess(*command, cwd=tmp_path)
+        assert (outcome.code, outcome.out) == (2, "")
+        assert outcome.err.startswith(usage) and outcome.err.endswith("error: unrecognized arguments: --bogus\n")
 
 
 def test_json_uses_ruff_fields(polylint, tmp_path):

@@ -61,8 +61,34 @@ def test_symlinks_never_followed_and_said(tmp_path):
     result = found(tmp_path)
     assert result.files == ["real/a.yml"]
     assert len([note for note in result.notes if "symbolic link is never followed" in note]) == 3
-    assert found(tmp_path, "file_link.yml").files == []
 
 
-def test_missing_path_reported(tmp_path):
-    assert found(tmp_path, "absent").missing == ["absent"]
+def test_links_named_are_followed_under_their_names_and_links_below_them_are_not(tmp_path):
+    tree(tmp_path, ["real/a.yml", "real/sub/b.yml"])
+    (tmp_path / "real" / "loop").symlink_to(tmp_path / "real")
+    (tmp_path / "real" / "a_link.yml").symlink_to(tmp_path / "real" / "a.yml")
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "repo").symlink_to(tmp_path / "real")
+    (tmp_path / "file_link.yml").symlink_to(tmp_path / "real" / "a.yml")
+    for given in ("ws/repo", "ws/repo/"):
+        result = found(tmp_path, given)
+        assert result.files == ["ws/repo/a.yml", "ws/repo/sub/b.yml"] and result.linked_files == []
+        assert sorted(note.split(":")[0] for note in result.notes) == ["ws/repo/a_link.yml", "ws/repo/loop"]
+    result = found(tmp_path, "file_link.yml", "real/a_link.yml")
+    assert result.files == result.linked_files == ["file_link.yml", "real/a_link.yml"]
+
+
+def test_a_link_named_below_the_settings_root_keeps_its_relative_path_for_the_globs(tmp_path):
+    tree(tmp_path, ["real/keep.yml", "real/gen/out.yml"])
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "repo").symlink_to(tmp_path / "real")
+    settings = Settings(root=str(tmp_path / "real"), extend_exclude=("gen/*",))
+    assert found(tmp_path, "ws/repo", settings=settings).files == ["ws/repo/keep.yml"]
+
+
+def test_paths_that_cannot_be_checked_say_why(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    assert found(tmp_path, "absent", "pipe", "dangling").errors == [
+        ("absent", "no such file or folder"), ("pipe", "a named pipe (FIFO), not a file or folder"),
+        ("dangling", "a symbolic link to nothing (its target does not exist)")]

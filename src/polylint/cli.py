@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import sys
 from collections import Counter
 from typing import Any, Dict, List, Optional, Sequence
@@ -18,6 +19,7 @@ from polylint import __version__
 from polylint.config import OUTPUT_FORMATS, ConfigError, Settings, load_settings, validate_selectors
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SELECTOR_FLAGS = ("--select", "--ignore", "--extend-select")
 
 
 def _comma_list(value: str) -> List[str]:
@@ -63,9 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--unsafe-fixes", action="store_true", default=None, help="also apply unsafe fixes")
     check.add_argument("--no-unsafe-fixes", dest="unsafe_fixes", action="store_false")
     check.add_argument("--diff", action="store_true", help="print the diff --fix would make; write nothing")
-    for flag, what in (("--select", "rule codes or prefixes to enable (replaces the configured list)"),
-                       ("--ignore", "rule codes or prefixes to disable"),
-                       ("--extend-select", "rule codes or prefixes to enable in addition")):
+    for flag, what in zip(SELECTOR_FLAGS, ("rule codes or prefixes to enable (replaces the configured list)",
+                                           "rule codes or prefixes to disable",
+                                           "rule codes or prefixes to enable in addition")):
         check.add_argument(flag, type=_comma_list, action="append", metavar="CODES", help=what)
     check.add_argument("--exclude", type=_comma_list, action="append", metavar="GLOBS",
                        help="globs of paths to skip (replaces the defaults)")
@@ -96,17 +98,23 @@ def build_parser() -> argparse.ArgumentParser:
     rule = commands.add_parser("rule", help="print a rule's documentation", formatter_class=_Formatter)
     rule.add_argument("code", nargs="?", help="a rule code such as PLX100")
     rule.add_argument("--all", action="store_true", help="list every rule")
+    for command in (check, report, rule):
+        command.set_defaults(command_parser=command)
     return parser
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        # argparse leaves the arguments no subcommand knows to the top-level parser, which would print the
+        # top-level usage; the subcommand's is the one that helps.
+        (args.command_parser if args.command else parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     try:
         if args.command == "check":
-            return _check(args)
+            return _check(args, sys.argv[1:] if argv is None else argv)
         if args.command == "rule":
-            return _rule(args, parser)
+            return _rule(args)
         if args.command == "report":
             from polylint.report.command import write_report
 
@@ -123,7 +131,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     return EXIT_ERROR
 
 
-def _rule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _rule(args: argparse.Namespace) -> int:
     from polylint.ruledoc import render_index, render_rule
     from polylint.rules import all_rules
 
@@ -132,7 +140,7 @@ def _rule(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         sys.stdout.write(render_index(rules.values()))
         return EXIT_CLEAN
     if not args.code:
-        parser.error("rule: give a rule code, or --all")
+        args.command_parser.error("give a rule code, or --all")
     rule = rules.get(args.code.upper())
     if rule is None:
         print(f"polylint: error: unknown rule code {args.code!r} (see `polylint rule --all`)", file=sys.stderr)
@@ -163,7 +171,24 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings._replace(**changes)
 
 
-def _check(args: argparse.Namespace) -> int:
+def _code_hint(path: str, reason: str, argv: Sequence[str]) -> str:
+    """For a missing path that is a rule code, how to write what was meant: `--ignore PLX1 PLX4` gives
+    PLX4 as a path, `--ignore PLX1,PLX4` ignores both."""
+    from polylint.discovery import MISSING
+
+    if reason != MISSING or not re.match(r"^(PLX\d{0,3}|ALL)$", path, re.IGNORECASE):
+        return ""
+    flag, value = "--ignore", "PLX1"
+    for index, word in enumerate(argv):
+        if word == path:
+            break
+        name, equals, rest = word.partition("=")
+        if name in SELECTOR_FLAGS:
+            flag, value = name, rest if equals else argv[index + 1] if index + 1 < len(argv) else value
+    return f"; to give several rule codes, separate them with commas: `{flag} {value},{path}`"
+
+
+def _check(args: argparse.Namespace, argv: Sequence[str]) -> int:
     from polylint.discovery import discover
     from polylint.output import Report, render
     from polylint.results import FileResult, Options
@@ -192,9 +217,11 @@ def _check(args: argparse.Namespace) -> int:
 
             cache = Cache.load(settings)
         found = discover(args.paths, settings, cache)
-        for missing in found.missing:
-            print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
-            status = EXIT_ERROR
+        if found.errors:  # nothing is checked: a run that skipped a path it was given would pass by mistake
+            for path, reason in found.errors:
+                print(f"polylint: error: {path}: {reason}{_code_hint(path, reason, argv)}", file=sys.stderr)
+            return EXIT_ERROR
+        options = options._replace(linked_files=frozenset(found.linked_files))
         # Only the results with something to say: memory does not grow with the tree.
         results = list(run(found.files, options, args.jobs, cache, every_file=False))
         if cache is not None:

@@ -95,8 +95,19 @@ def _longest_match(code: str, selectors: Tuple[str, ...]) -> int:
 
 
 def _relative_posix(path: str, root: str) -> str:
+    relative = relative_posix(path, root)
+    return relative if relative is not None else posix(path)
+
+
+def relative_posix(path: str, root: str) -> Optional[str]:
+    """The posix path from root to path, or None when path is not below root. A path through a link (a
+    folder named on the command line that links to the checkout) is below root when its target is."""
     relative = os.path.relpath(os.path.abspath(path), root)
-    return posix(relative if not relative.startswith("..") else path)
+    if relative.startswith(".."):
+        relative = os.path.relpath(os.path.realpath(path), root)
+        if relative.startswith(".."):
+            return None
+    return posix(relative)
 
 
 def posix(path: str) -> str:

@@ -4,16 +4,18 @@ question, asked where the file is read: in a worker, on a run that spreads).
 Folders are walked without following symbolic links (so never out of the tree, and never round a
 loop); ``.gitignore`` and ``.polylintignore`` files are honoured where they stand, and the exclude
 globs of the settings apply. Files named on the command line are checked even when a glob or an ignore
-file would exclude them, as ruff does; links among them are still never followed.
+file would exclude them, as ruff does; a path named there that is a link (a CI workspace is often a link
+to the checkout) is followed, and its files keep the name the user gave.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import time
 from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, Iterator, List, Optional, Protocol, Tuple, Union
 
-from polylint.config import Exclusion, Settings, posix
+from polylint.config import Exclusion, Settings, posix, relative_posix
 
 IGNORE_FILES = (".gitignore", ".polylintignore")
 # A modification time this close to now may share its clock tick with a change still to come (git's
@@ -28,12 +30,14 @@ def is_racy(mtime_ns: int) -> bool:
 
 class Discovery:
     """The files to check, found as they are iterated (a run starts on the first before the walk ends);
-    what was skipped and why, complete once `files` is exhausted; and the paths given that do not exist."""
+    what was skipped and why, complete once `files` is exhausted; why a path given cannot be checked (it
+    does not exist, or is not a file or folder); and the files given that are links, to read through."""
 
     def __init__(self) -> None:
         self.files: Iterator[str] = iter(())
         self.notes: List[str] = []
-        self.missing: List[str] = []
+        self.errors: List[Tuple[str, str]] = []  # (path, why it cannot be checked)
+        self.linked_files: List[str] = []
 
 
 if TYPE_CHECKING:
@@ -50,16 +54,39 @@ def discover(paths: List[str], settings: Settings, memory: Optional[FolderMemory
     found = Discovery()
     given_files: List[Tuple[str, bool]] = []  # (path, is a folder to walk)
     for given in paths:
-        if os.path.islink(given):
-            found.notes.append(f"{given}: skipped: a symbolic link is never followed")
-        elif os.path.isdir(given):
+        try:
+            mode = os.stat(given).st_mode
+        except OSError as error:
+            found.errors.append((given, _stat_error(given, error)))
+            continue
+        if stat.S_ISDIR(mode):
             given_files.append((given, True))
-        elif os.path.isfile(given):
+        elif stat.S_ISREG(mode):
             given_files.append((given, False))
+            if os.path.islink(given):
+                found.linked_files.append(given)
         else:
-            found.missing.append(given)
+            found.errors.append((given, f"{_file_type(mode)}, not a file or folder"))
     found.files = _files(given_files, settings, found, memory)
     return found
+
+
+MISSING = "no such file or folder"
+
+
+def _stat_error(path: str, error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "a symbolic link to nothing (its target does not exist)" if os.path.islink(path) \
+            else MISSING
+    return f"cannot read: {error.strerror}"
+
+
+def _file_type(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return name
+    return "a special file"
 
 
 def _files(given: List[Tuple[str, bool]], settings: Settings, found: Discovery,
@@ -245,5 +272,5 @@ def _list_folder(folder: str, absolute: str, relative_folder: str, ignore_folder
 
 
 def _relative_to_root(path: str, settings: Settings) -> str:
-    relative = os.path.relpath(os.path.abspath(path), settings.root)
-    return "" if relative == "." or relative.startswith("..") else posix(relative)
+    relative = relative_posix(path, settings.root)
+    return "" if relative is None or relative == "." else relative

@@ -7,7 +7,7 @@ for its types. Named tuples and plain classes: no dataclass machinery to import 
 from __future__ import annotations
 
 from types import ModuleType
-from typing import TYPE_CHECKING, List, NamedTuple, Optional, Tuple, Union
+from typing import TYPE_CHECKING, FrozenSet, List, NamedTuple, Optional, Tuple, Union
 
 from polylint.config import Settings
 
@@ -23,6 +23,8 @@ class Options(NamedTuple):
     unsafe_fixes: bool = False
     diff: bool = False
     cache: bool = False
+    # Files named on the command line that are symbolic links: read through (any other link never is).
+    linked_files: FrozenSet[str] = frozenset()
 
     @property
     def rewrites(self) -> bool:

@@ -226,7 +226,7 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
     if not kinds:
         return None, None  # no host kind's file: not even read
     try:
-        descriptor = os.open(path, _READ_FLAGS)
+        descriptor = os.open(path, _FOLLOW_FLAGS if path in options.linked_files else _READ_FLAGS)
     except OSError as error:
         if error.errno == errno.ELOOP:
             return FileResult(path, notes=[f"{path}: skipped: a symbolic link is never followed"])
@@ -255,7 +255,8 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
 
 
 # O_NOFOLLOW: a link is never followed; O_NONBLOCK: a FIFO does not hang the run.
-_READ_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+_FOLLOW_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+_READ_FLAGS = _FOLLOW_FLAGS | getattr(os, "O_NOFOLLOW", 0)
 
 
 def _read_all(descriptor: int, size: int) -> bytes:

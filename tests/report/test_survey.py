@@ -22,7 +22,7 @@ def test_survey_is_a_check_run_with_dry_fixes(tmp_path, monkeypatch):
     assert fixes.unsafe_adds.fixed == 1
     assert fixes.unsafe_adds.diff.endswith("-      requests: {memory: 512}\n+      requests: {memory: 512Mi}\n")
     assert (tmp_path / "v1.yml").read_text() == V1_BARE_MEMORY
-    assert found.missing == [] and found.notes == []
+    assert found.errors == [] and found.notes == []
 
 
 def test_the_report_file_itself_is_left_out(tmp_path, monkeypatch):
@@ -35,7 +35,7 @@ def test_the_report_file_itself_is_left_out(tmp_path, monkeypatch):
 
 def test_missing_paths_are_returned(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert survey(["nowhere"], Settings(root=tmp_path), 1).missing == ["nowhere"]
+    assert survey(["nowhere"], Settings(root=tmp_path), 1).errors == [("nowhere", "no such file or folder")]
 
 
 def test_fixes_that_would_be_dropped_are_listed_once():

@@ -40,9 +40,9 @@ def write_report(paths: Sequence[str], output: Optional[str], settings: Settings
     if folder and not os.path.isdir(folder):
         raise ConfigError(f"-o {output}: no such folder {folder}")
     found = survey(paths, settings, jobs, leave_out=output if to_file else None)
-    if found.missing:
-        for missing in found.missing:
-            print(f"polylint: error: {missing}: no such file or folder", file=sys.stderr)
+    if found.errors:
+        for path, reason in found.errors:
+            print(f"polylint: error: {path}: {reason}", file=sys.stderr)
         return 2
     date = today or _today()
     progress = baseline.progress(found.findings, found.files, paths, settings, date)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from polylint import read_errors
 from polylint.config import Settings
@@ -46,7 +46,7 @@ class Survey:
     findings: List[Finding]
     fixes: List[FileFixes]
     notes: List[str]
-    missing: List[str]
+    errors: List[Tuple[str, str]]  # (path given, why it cannot be checked)
 
 
 def survey(paths: Sequence[str], settings: Settings, jobs: int, leave_out: Optional[str] = None) -> Survey:
@@ -54,17 +54,18 @@ def survey(paths: Sequence[str], settings: Settings, jobs: int, leave_out: Optio
     found = discover(list(paths), settings)
     files = [path for path in found.files if claiming(path)
              and (leave_out is None or os.path.abspath(path) != os.path.abspath(leave_out))]
-    results = list(run(files, Options(settings), jobs))
+    linked = frozenset(found.linked_files)
+    results = list(run(files, Options(settings, linked_files=linked), jobs))
     findings = sorted((finding for result in results for finding in result.findings), key=Finding.sort_key)
     fixable = [result.path for result in results
                if any(finding.applicability in FIXABLE for finding in result.findings)]
     notes = found.notes + [note for result in results for note in result.notes]
-    return Survey(files, findings, dry_run(fixable, settings, jobs), notes, found.missing)
+    return Survey(files, findings, dry_run(fixable, settings, jobs, linked), notes, found.errors)
 
 
-def dry_run(paths: List[str], settings: Settings, jobs: int) -> List[FileFixes]:
-    safe = run(paths, Options(settings, fix=True, unsafe_fixes=False, diff=True), jobs)
-    every = run(paths, Options(settings, fix=True, unsafe_fixes=True, diff=True), jobs)
+def dry_run(paths: List[str], settings: Settings, jobs: int, linked: FrozenSet[str] = frozenset()) -> List[FileFixes]:
+    safe = run(paths, Options(settings, fix=True, unsafe_fixes=False, diff=True, linked_files=linked), jobs)
+    every = run(paths, Options(settings, fix=True, unsafe_fixes=True, diff=True, linked_files=linked), jobs)
     return [_file_fixes(with_fix, with_unsafe) for with_fix, with_unsafe in zip(safe, every)]
 
 
