@@ -2,8 +2,10 @@
 
 ``v1_parses(argv)`` walks ``polyaxon.main:cli`` group by group with ``make_context`` (the callbacks never
 run, nothing touches the network) and returns the click error message, or None when click accepts the
-whole line. ``v1_calls(text)`` finds the `polyaxon` calls of a shell text with polylint's own shell
-surface, so a test can check every call a rewrite produced.
+whole line; ``v1_params(argv)`` gives the values the command would run with, so a test can check what
+a rewritten call does (`ops logs` follows), not only that it parses. ``polyaxon_argvs(text)`` finds the
+`polyaxon` calls of a shell text with polylint's own shell surface, so a test can check every call a
+rewrite produced.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import functools
 import io
 import os
 import shlex
-from typing import Any, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 os.environ.setdefault("POLYAXON_NO_API", "true")
 
@@ -39,34 +41,58 @@ def _cli() -> Any:
 def v1_parses(argv: Sequence[str]) -> Optional[str]:
     """None when polyaxon 1.20's CLI accepts ``polyaxon <argv>``, else click's error message."""
 
-    command = _cli()
-    name = "polyaxon"
-    args: List[str] = list(argv)
-    parent = None
+    return _parse(argv)[0]
+
+
+def v1_params(argv: Sequence[str]) -> Dict[str, Any]:
+    """The parameters polyaxon 1.20's click gives the command that ``polyaxon <argv>`` runs."""
+    error, context = _parse(argv)
+    assert error is None and context is not None, f"v1 rejects `polyaxon {shlex.join(argv)}`: {error}"
+    params: Dict[str, Any] = context.params
+    return params
+
+
+def given_true_flags(argv: Sequence[str]) -> List[str]:
+    """The flags defaulting to true that ``argv`` gives its command (`ops logs --follow`): click < 8.3
+    reads such a flag, when given, as false and click >= 8.3 as true, so no rewrite may give one."""
+    import click
+
+    error, context = _parse(argv)
+    assert error is None, f"v1 rejects `polyaxon {shlex.join(argv)}`: {error}"
+    if context is None:  # --help
+        return []
+    spellings = {spelling for param in context.command.params
+                 if isinstance(param, click.Option) and param.is_flag and param.default is True
+                 and not param.secondary_opts for spelling in param.opts}
+    return [word for word in argv if word in spellings]
+
+
+def _parse(argv: Sequence[str]) -> Tuple[Optional[str], Any]:
+    """Click's error message (None when it accepts the line) and the context of the command it runs."""
     # --help and a group without a command print help; keep the test output clean.
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        return _walk(command, name, args, parent)
+        return _walk(_cli(), "polyaxon", list(argv), None)
 
 
-def _walk(command: Any, name: str, args: List[str], parent: Any) -> Optional[str]:
+def _walk(command: Any, name: str, args: List[str], parent: Any) -> Tuple[Optional[str], Any]:
     import click
 
     try:
         while True:
             if isinstance(command, click.Group) and not args:
-                return "a command group needs a command"
+                return "a command group needs a command", None
             context = command.make_context(name, args, parent=parent, resilient_parsing=False)
             if not isinstance(command, click.Group):
-                return None
+                return None, context
             rest = [*getattr(context, "_protected_args", []), *context.args]
             if not rest:
-                return "a command group needs a command"
+                return "a command group needs a command", None
             name, command, args = command.resolve_command(context, rest)
             parent = context
     except click.exceptions.Exit:
-        return None
+        return None, None
     except click.ClickException as error:
-        return error.format_message()
+        return error.format_message(), None
 
 
 def polyaxon_argvs(text: str) -> List[List[str]]:
@@ -93,6 +119,7 @@ def assert_v1(text: str) -> None:
     for argv in polyaxon_argvs(text):
         error = v1_parses(argv)
         assert error is None, f"v1 rejects `polyaxon {shlex.join(argv)}`: {error}"
+        assert not given_true_flags(argv), f"`polyaxon {shlex.join(argv)}` means one thing or another by click version"
 
 
 def assert_not_v1(argv: Sequence[str]) -> None:

@@ -191,7 +191,7 @@ def _mapped(found: V0Call, given: GivenOption, notes: List[str]) -> List[Token]:
         raise NoRewrite(f"`{written}` has no exact v1 rewrite")
     if given.option.name in cli.RUN_ID_OPTIONS.values() and mapping.v1 == "-uid":
         notes.append(cli.UUID_NOTE.format(value=f"`{found.raw_value(given)}`"))
-    if mapping.note:
+    if mapping.note and not (mapping.unless and found.given(mapping.unless)):
         notes.append(mapping.note)
     if mapping.v1 is None:
         return []

@@ -34,10 +34,12 @@ class OptionMap:
     """What a v0 option becomes in v1.
 
     ``v1`` is the v1 spelling (``KEEP``: the words stay as written, v1 takes every v0 spelling;
-    ``None``: the option and its value are dropped). A ``note`` makes the fix unsafe and says why."""
+    ``None``: the option and its value are dropped). A ``note`` makes the fix unsafe and says why, unless
+    the call also gives the option named by ``unless`` (which restores the v0 meaning)."""
 
     v1: Optional[str]
     note: str = ""
+    unless: str = ""
 
 
 KEEP = "keep"
@@ -51,8 +53,8 @@ def spell(v1: str, note: str = "") -> OptionMap:
     return OptionMap(v1, note)
 
 
-def drop(note: str = "") -> OptionMap:
-    return OptionMap(None, note)
+def drop(note: str = "", unless: str = "") -> OptionMap:
+    return OptionMap(None, note, unless)
 
 
 # The rewriting strategies of polylint.codemods.shell.
@@ -131,7 +133,13 @@ UUID_NOTE = ("v1's `-uid` takes the run's uuid, not v0's integer id: put the uui
              "of {value}")
 CACHE_NOTE = ("without an id v0 used its cached run; v1 uses the run it cached last (`polyaxon run` or "
               "`ops get -uid`), which must be the {what}")
-PAST_NOTE = "v1 `ops logs` prints the stored logs and then follows a running run; v0's `--past` did not follow"
+# v0 `logs` streamed a run's logs; `--past` printed the stored ones and exited unless `--follow` was given too.
+# v1 1.20 `ops logs` follows by default (`--follow` is a flag defaulting to true). Giving `-f`/`--follow`
+# to v1 is not the same on every click: click < 8.3 reads a given true-by-default flag as false, so
+# `ops logs -f` prints once and exits there, and follows on click >= 8.3. A v1 call therefore never gets
+# `--follow`, and v0's print-once `--past` has no v1 form that holds on every click.
+PAST_NOTE = ("v0's `--past` printed the stored logs and exited; v1 `ops logs` follows a running run until it "
+             "ends, and has no option that prints once on every click version")
 PAGE_NOTE = "v1 prints every status at once; v0's `--page` is dropped"
 JOB_REPLICA = "v1 has no per-replica `--job` option"
 
@@ -152,7 +160,8 @@ def _run_group(group: str) -> Tuple[Command, ...]:
     """The commands every run group shares, then each group's own."""
     update_maps = {NAME.name: keep(), DESCRIPTION.name: keep(), TAGS.name: keep()}
     logs = (PAST, FOLLOW, HIDE_TIME) + ((JOB,) if group == "experiment" else ())
-    logs_maps = {PAST.name: drop(PAST_NOTE), FOLLOW.name: keep(), HIDE_TIME.name: spell("--hide-time")}
+    logs_maps = {PAST.name: drop(PAST_NOTE, unless=FOLLOW.name), FOLLOW.name: drop(),
+                 HIDE_TIME.name: spell("--hide-time")}
     bookmarks = "v1 has no bookmarks in the CLI; star the run in the dashboard"
     shared = (
         _ops(group, "get", "get", (JOB,) if group == "experiment" else (),

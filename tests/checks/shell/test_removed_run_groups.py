@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from tests.checks.shell._cases import SCRIPT, check_noop, findings, manual, transformed, unsafe_only
+from tests.polyaxon_cli import given_true_flags, polyaxon_argvs, v1_params
 
 
 @pytest.mark.parametrize("before, after", [
@@ -18,7 +19,7 @@ from tests.checks.shell._cases import SCRIPT, check_noop, findings, manual, tran
     ("polyaxon job resume -f a.yml\n", "polyaxon ops resume -f a.yml\n"),
     ('polyaxon experiment update --name=n --description "a b" --tags=x,y\n',
      'polyaxon ops update --name=n --description "a b" --tags=x,y\n'),
-    ("polyaxon experiment logs --hide_time --follow\n", "polyaxon ops logs --hide-time --follow\n"),
+    ("polyaxon experiment logs --hide_time\n", "polyaxon ops logs --hide-time\n"),
     ("polyaxon -p mnist experiment logs\n", "polyaxon -p mnist experiment logs\n"),
 ])
 def test_cached_run_commands_become_ops_safely(before: str, after: str) -> None:
@@ -46,8 +47,38 @@ def test_the_unsafe_fix_says_why() -> None:
     assert (finding.location.row, finding.location.column, finding.end_location.column) == (1, 10, 32)
 
 
-def test_past_logs_are_an_unsafe_rewrite() -> None:
+# v0 `logs` streamed; `--past` printed the stored logs and exited unless `--follow` came too; `--follow`
+# alone changed nothing (polyaxon-cli 0.6.1 cli/experiment.py, job.py, build.py).
+@pytest.mark.parametrize("before, after", [
+    ("polyaxon experiment logs\n", "polyaxon ops logs\n"),
+    ("polyaxon job logs -f\n", "polyaxon ops logs\n"),
+    ("polyaxon build logs --follow --hide_time\n", "polyaxon ops logs --hide-time\n"),
+    ("polyaxon experiment logs --past --follow\n", "polyaxon ops logs\n"),
+    ("polyaxon job logs -p -f\n", "polyaxon ops logs\n"),
+    ("polyaxon experiment -p mnist logs -pf\n", "polyaxon experiment -p mnist logs -pf\n"),
+])
+def test_logs_that_followed_in_v0_follow_in_v1(before: str, after: str) -> None:
+    if before == after:
+        # Combined short flags are not split: reported without a fix.
+        assert [finding.code for finding in findings(SCRIPT, before)] == ["PLX201"]
+        return
+    transformed(before, after)
+    [argv] = polyaxon_argvs(after)
+    assert v1_params(argv)["follow"] is True
+
+
+def test_past_logs_are_an_unsafe_rewrite_that_says_v1_follows() -> None:
     unsafe_only("polyaxon experiment logs --past\n", "polyaxon ops logs\n", "PLX201")
+    unsafe_only("polyaxon job logs -p\n", "polyaxon ops logs\n", "PLX201")
+    [finding] = findings(SCRIPT, "polyaxon build logs --past\n")
+    assert finding.fix is not None and "follows a running run" in finding.fix.message
+
+
+def test_the_judge_sees_a_given_follow_flag() -> None:
+    # polyaxon 1.20's `--follow` defaults to true: given, click < 8.3 reads it as false, so every
+    # rewritten line is checked for it (tests/polyaxon_cli.py assert_v1).
+    assert given_true_flags(["ops", "logs", "-uid", "abc", "-f"]) == ["-f"]
+    assert given_true_flags(["ops", "logs", "--hide-time"]) == []
 
 
 def test_group_experiments_become_a_pipeline_query() -> None:
@@ -120,7 +151,7 @@ def test_a_call_behind_a_wrapper_is_rewritten_where_it_stands(wrapper: str) -> N
 def test_the_quoted_command_ssh_hands_to_the_remote_shell_is_rewritten_inside_its_quotes() -> None:
     transformed('ssh -o BatchMode=yes host "polyaxon job stop -y"\n', 'ssh -o BatchMode=yes host "polyaxon ops stop -y"\n')
     unsafe_only("ssh host 'cd /x && polyaxon experiment -xp 3 logs --follow'\n",
-                "ssh host 'cd /x && polyaxon ops logs -uid 3 --follow'\n", "PLX201")
+                "ssh host 'cd /x && polyaxon ops logs -uid 3'\n", "PLX201")
     # The remote shell reads the script: a double quote may be written inside the single quotes.
     unsafe_only("ssh host 'polyaxon group -g 3 experiments'\n", "ssh host 'polyaxon ops ls -q \"pipeline: 3\"'\n",
                 "PLX201")

@@ -29,8 +29,10 @@ RULE = Rule(
         'logs` fails with "No such command \'experiment\'". Runs of every kind are managed with `polyaxon '
         "ops <command>`, with the group's options after the command (`polyaxon ops logs -p PROJECT -uid "
         'UUID`). `outputs` became `ops artifacts`, `group experiments` became `ops ls -q "pipeline: '
-        'UUID"`, `logs --past` is the default (v1 prints the stored logs, then follows a running run), '
-        '`--hide_time` is `--hide-time`. Safety: without an id, v0 used its cached run and v1 uses its '
+        'UUID"`, `--hide_time` is `--hide-time`. v0 `logs` streamed a running run\'s logs and v1 `ops logs` '
+        'follows it by default, so `--follow` is dropped (given to polyaxon 1.20 on click < 8.3, it turns '
+        'following off); v0 `logs --past` printed the stored logs and exited, which v1 cannot say, so that '
+        'fix is unsafe. Safety: without an id, v0 used its cached run and v1 uses its '
         'own cache (the run last started with `polyaxon run` or fetched with `ops get`), so the fix is '
         'safe. With an id (`-xp 12`, `-j "$JOB"`) the fix keeps the value after `-uid` and is unsafe: v1 '
         "wants the run's uuid, and v0 integer ids do not exist in v1. `resources`, `code`, `jobs`, "
