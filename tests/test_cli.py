@@ -4,7 +4,7 @@ import os
 import pytest
 
 from polylint import __version__
-from tests.conftest import V0_EXPERIMENT, V1_COMPONENT, run_subprocess
+from tests.conftest import SRC, V0_EXPERIMENT, V1_COMPONENT, run_subprocess
 
 V1_BARE_MEMORY = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
 
@@ -121,10 +121,51 @@ def test_exit_zero(polylint, tmp_path):
     assert polylint("check", "--exit-zero").code == 0
 
 
-def test_exit_never_zero_when_a_candidate_could_not_be_parsed(polylint, tmp_path):
-    write(tmp_path, "a.yml", "version: 1\nkind: experiment\ntags: [a\n")
-    outcome = polylint("check", "--exit-zero")
-    assert outcome.code == 1 and "PLX001 could not parse YAML" in outcome.out
+BROKEN_V0 = "version: 1\nkind: experiment\ntags: [a\n"
+
+
+def test_exit_zero_is_zero_whatever_was_found_read_errors_too(tmp_path):
+    write(tmp_path, "a.yml", BROKEN_V0)
+    write(tmp_path, "b.yml", V0_EXPERIMENT)
+    (tmp_path / "polyaxonfile.yml").write_bytes(b"version: 1\nkind: experiment\n\x00")
+    outcome = run_subprocess("check", "--no-cache", "--exit-zero", ".", cwd=tmp_path)
+    assert outcome.code == 0
+    assert [line.split()[1] for line in outcome.out.splitlines()[:-1]] == ["PLX001", "PLX100", "PLX005"]
+    assert run_subprocess("check", "--no-cache", ".", cwd=tmp_path).code == 1
+
+
+def test_read_errors_obey_select_ignore_and_suppression_comments(tmp_path):
+    write(tmp_path, "a.yml", BROKEN_V0)
+    (tmp_path / "polyaxonfile.yml").write_bytes(b"version: 1\nkind: experiment\n\x00")
+    (tmp_path / "train.py").write_bytes(b"from polyaxon_client.tracking import Experiment\nx = caf\xe9\n")
+
+    def found(*flags):
+        outcome = run_subprocess("check", "--no-cache", "-q", *flags, ".", cwd=tmp_path)
+        return outcome.code, [line.split()[1] for line in outcome.out.splitlines()]
+
+    assert found() == (1, ["PLX001", "PLX005", "PLX004"])
+    assert found("--ignore", "PLX005") == (1, ["PLX001", "PLX004"])
+    assert found("--ignore", "PLX0") == (0, [])
+    assert found("--select", "PLX1") == (0, [])  # selected like any rule: PLX0 is in the default ALL
+    assert found("--select", "PLX1,PLX001") == (1, ["PLX001"])
+    write(tmp_path, ".polylint.toml", '[per-file-ignores]\n"polyaxonfile.yml" = ["PLX005"]\n')
+    assert found() == (1, ["PLX001", "PLX004"])
+    write(tmp_path, "a.yml", BROKEN_V0.replace("tags: [a", "tags: [a  # polylint: ignore[PLX001]"))
+    assert found() == (1, ["PLX004"])
+    verbose = run_subprocess("check", "--no-cache", "-v", "--ignore", "PLX004", "train.py", cwd=tmp_path)
+    assert verbose.code == 0 and "train.py: skipped: could not decode file" in verbose.err
+
+
+def test_an_internal_error_is_exit_two_even_with_exit_zero(tmp_path):
+    # A host kind that fails as a bug of polylint's would: the run goes on, reports PLX009, and exits 2.
+    write(tmp_path, "site/sitecustomize.py", "import polylint.hosts.polyaxonfile as kind\n\n"
+          "def regions(source):\n    raise RuntimeError('boom')\n\nkind.regions = regions\n")
+    write(tmp_path, "a.yml", V0_EXPERIMENT)
+    env = {"PYTHONPATH": f"{tmp_path / 'site'}{os.pathsep}{SRC}"}
+    for flags in ((), ("--exit-zero",)):
+        outcome = run_subprocess("check", "--no-cache", *flags, "a.yml", cwd=tmp_path, env=env)
+        assert outcome.code == 2 and "a.yml:1:1: PLX009 internal error in polylint.hosts.polyaxonfile" in outcome.out
+    assert run_subprocess("check", "--no-cache", "--ignore", "PLX009", "a.yml", cwd=tmp_path, env=env).code == 0
 
 
 def test_statistics(polylint, tmp_path):

@@ -66,12 +66,17 @@ def process_bytes(path: str, data: bytes, options: Options, write: bool = False)
 
 def _check_bytes(path: str, data: bytes, kinds: Tuple[ModuleType, ...], options: Options, write: bool) -> FileResult:
     """Check bytes that the prefilters of kinds let through."""
+    settings = options.settings
     if b"\x00" in data[:BINARY_SNIFF_BYTES] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        if not settings.is_enabled(read_errors.BINARY.code, path):
+            return FileResult(path, notes=[f"{path}: skipped: binary file (NUL bytes)"])
         return FileResult(path, findings=[whole_file_finding(path, read_errors.BINARY.code,
                                                               "binary file (NUL bytes); not checked")])
     try:
         source = SourceFile.from_bytes(path, data)
     except UndecodableError as error:
+        if not settings.is_enabled(read_errors.UNDECODABLE.code, path):
+            return FileResult(path, notes=[f"{path}: skipped: could not decode file: {error.reason}"])
         where = Position(error.row, error.column)
         return FileResult(path, findings=[Finding(path, read_errors.UNDECODABLE.code,
                                                   f"could not decode file: {error.reason}", where, where)])
@@ -121,7 +126,7 @@ def _check_and_fix(source: SourceFile, kinds: Tuple[ModuleType, ...], options: O
                 dropped.append(_Hit(read_errors.NOT_WRITTEN.code, f"fixes not written: {error}", 0, 0))
     # A dropped fix points at where it was meant to go in the text that was kept.
     located: Dict[int, LocatedFix] = {}
-    result.findings = [_locate(source, hit, located) for hit in hits + dropped]
+    result.findings = [_locate(source, hit, located) for hit in _reported(source, hits + dropped, options.settings)]
     result.findings.sort(key=Finding.sort_key)
     return result
 
@@ -186,8 +191,8 @@ def _overlaps(a: Tuple[int, int], b: Tuple[int, int]) -> bool:
 
 def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Settings,
             notes: Optional[List[str]] = None) -> List[_Hit]:
-    """Every enabled, unsuppressed diagnostic of one host, in host offsets; the host kinds' stated skips
-    go to notes when it is given."""
+    """Every enabled, unsuppressed diagnostic of one host, in host offsets, and every read error (see
+    `_reported`); the host kinds' stated skips go to notes when it is given."""
     context = CheckContext(source.path, settings)
     suppressions = Suppressions(source.text)
     hits: List[_Hit] = []
@@ -216,6 +221,22 @@ def analyse(source: SourceFile, kinds: Tuple[ModuleType, ...], settings: Setting
             continue
         kept.append(hit)
     return sorted(kept, key=lambda hit: (hit.start, hit.code, hit.message))
+
+
+def _reported(source: SourceFile, hits: List[_Hit], settings: Settings) -> List[_Hit]:
+    """The hits to report. `analyse` keeps every read error, enabled or not, because a fix's result is
+    verified by them; like any other finding, one is reported only when enabled and not suppressed."""
+    suppressions = None
+    kept = []
+    for hit in hits:
+        if hit.code in READ_ERROR_CODES:
+            if not settings.is_enabled(hit.code, source.path):
+                continue
+            suppressions = suppressions or Suppressions(source.text)
+            if suppressions.suppresses(hit.code, [source.position(hit.start).row]):
+                continue
+        kept.append(hit)
+    return kept
 
 
 def _check_region(region: Region, context: CheckContext) -> Iterator[_Hit]:

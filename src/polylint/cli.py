@@ -252,9 +252,11 @@ def _check(args: argparse.Namespace, argv: Sequence[str]) -> int:
         out.write(render(settings.output_format, report))
     if findings and not args.exit_zero:
         status = max(status, EXIT_FINDINGS)
-    if any(finding.code.startswith("PLX0") for finding in findings):
-        # A file that could not be read was not checked: that is never a clean run.
-        status = max(status, EXIT_FINDINGS)
+    if findings:
+        from polylint.read_errors import INTERNAL_ERROR
+
+        if any(finding.code == INTERNAL_ERROR.code for finding in findings):
+            status = EXIT_ERROR  # polylint itself failed on a file: not a result --exit-zero can pass
     return status
 
 

@@ -169,10 +169,11 @@ def _alone(path: str, known_digest: Optional[str], workers: _Workers, options: O
     except Exception as error:
         from polylint.read_errors import INTERNAL_ERROR
 
-        return FileResult(path, findings=[whole_file_finding(
-            path, INTERNAL_ERROR.code,
-            f"internal error: the worker checking this file failed ({type(error).__name__}: {error}); "
-            "please report it")])
+        message = (f"internal error: the worker checking this file failed ({type(error).__name__}: {error}); "
+                   "please report it")
+        if not options.settings.is_enabled(INTERNAL_ERROR.code, path):
+            return FileResult(path, notes=[f"{path}: skipped: {message}"])
+        return FileResult(path, findings=[whole_file_finding(path, INTERNAL_ERROR.code, message)])
 
 
 class _Workers:
@@ -230,7 +231,7 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
     except OSError as error:
         if error.errno == errno.ELOOP:
             return FileResult(path, notes=[f"{path}: skipped: a symbolic link is never followed"])
-        return _unreadable(path, error)
+        return _unreadable(path, error, options)
     try:
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
@@ -241,7 +242,7 @@ def _read(path: str, options: Options, known_digest: Optional[str]) -> Union[Fil
                 f"{path}: skipped: {info.st_size} bytes is over max-file-size ({limit})"])
         data = _read_all(descriptor, info.st_size)
     except OSError as error:
-        return _unreadable(path, error)
+        return _unreadable(path, error, options)
     finally:
         os.close(descriptor)
     stamp = (info.st_size, info.st_mtime_ns)
@@ -271,8 +272,10 @@ def _read_all(descriptor: int, size: int) -> bytes:
 
 
 
-def _unreadable(path: str, error: OSError) -> FileResult:
+def _unreadable(path: str, error: OSError, options: Options) -> FileResult:
     from polylint.read_errors import UNREADABLE
 
-    return FileResult(path, findings=[whole_file_finding(path, UNREADABLE.code,
-                                                         f"could not read file: {error.strerror}")])
+    message = f"could not read file: {error.strerror}"
+    if not options.settings.is_enabled(UNREADABLE.code, path):
+        return FileResult(path, notes=[f"{path}: skipped: {message}"])
+    return FileResult(path, findings=[whole_file_finding(path, UNREADABLE.code, message)])
