@@ -20,8 +20,8 @@ settings.load_profile("repeatable")
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 V0_EXPERIMENT = "version: 1\nkind: experiment\nbuild:\n  image: python:3.8\nrun:\n  cmd: python train.py\n"
-# A v0 file polylint cannot convert (no image anywhere): PLX100 stays a manual to-do.
-V0_MANUAL = "version: 1\nkind: experiment\nrun:\n  cmd: python train.py\n"
+# A v0 file polylint cannot convert (a param named like a v1 context): PLX100 stays a manual to-do.
+V0_MANUAL = "version: 1\nkind: experiment\nparams: {globals: 1}\nbuild: {image: a}\nrun:\n  cmd: python train.py\n"
 V1_COMPONENT = ("version: 1.1\nkind: component\nrun:\n  kind: job\n  container:\n    image: python:3.8\n"
                 "    command: [python, train.py]\n")
 

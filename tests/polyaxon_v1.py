@@ -2,7 +2,9 @@
 
 `validate(text)` returns None or raises. Each v1 document of the stream is checked by Polyaxon itself:
 - a component, or an operation with an inline component, goes through `check_polyaxonfile(...,
-  validate_params=False)` (`polyaxon check --lint`), which reads, compiles and validates it whole;
+  validate_params=False)` (`polyaxon check --lint`), which reads, compiles and validates it whole; a DAG
+  is then put through what `polyaxon run` does to it before it runs (`process_dag`, `validate_dag`: no
+  cycle, no orphan op; `process_components`: every `dagRef` names a component of the DAG);
 - an operation with `hubRef` cannot be checked that way offline (Polyaxon fetches the hub component from
   cloud.polyaxon.com): its own schema is validated with `get_specification` (top-level keys, params shape,
   matrix, schedule...), and its `runPatch` is validated as the `run` of a stand-in component of the kind the
@@ -31,7 +33,13 @@ def _check_file(data: Dict[str, Any]) -> None:
             yaml.safe_dump(data, handle)
         is_operation = data.get("kind") == "operation"
         try:
-            check_polyaxonfile(polyaxonfile=path, is_cli=False, to_op=is_operation, validate_params=False)
+            checked = check_polyaxonfile(polyaxonfile=path, is_cli=False, to_op=is_operation,
+                                         validate_params=False)
+            component = checked.component if is_operation else checked
+            if component.is_dag_run:
+                component.run.process_dag()
+                component.run.validate_dag()
+                component.run.process_components(component.inputs)
         except Exception as error:
             cause = error.__cause__ or error
             raise AssertionError(f"Polyaxon v1 rejects the document: {cause}") from error

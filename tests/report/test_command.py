@@ -10,7 +10,7 @@ from tests.conftest import V1_COMPONENT
 
 TODAY = "2024-05-01"
 # No image: polylint cannot convert it, so PLX100 stays a manual to-do.
-V0_TRAIN = "version: 1\nkind: experiment\nrun:\n  cmd: python train.py\n"
+V0_TRAIN = "version: 1\nkind: experiment\nparams: {globals: 1}\nbuild: {image: a}\nrun:\n  cmd: python train.py\n"
 V1_TRAIN = V1_COMPONENT.replace("python:3.8", "tensorflow/tensorflow:1.15")
 # One safe finding (the made-up PLX199), one unsafe (PLX113).
 V1_BOTH = V1_COMPONENT + "    resources:\n      requests: {memory: 512}\n"
@@ -97,7 +97,7 @@ def test_first_report_totals_fixes_and_todos(polylint, repository):
         "### `conf/train.yml`\n\n"
         "- [ ] **PLX100** line 1, column 1: v0 Polyaxonfile (`kind: experiment`): Polyaxon v1 reads only "
         "`version: 1.1` components and operations; convert it by hand: polylint could not convert this document "
-        "(no image: neither `build.image` nor `build.dockerfile`)\n"
+        "(`globals` is reserved in v1 and cannot name an input)\n"
         f"  - v1: {plx100.summary}. See [PLX100 v0-polyaxonfile]({plx100.url}).")
     baseline = json.loads((repository / ".polylint_cache" / "report/baseline.json").read_text())
     assert baseline == {"version": 1, "since": TODAY,

@@ -164,10 +164,10 @@ def test_backslash_continuations_are_removed_as_v0_did() -> None:
 
 
 def test_document_that_cannot_be_converted_keeps_a_manual_diagnostic() -> None:
-    text = "version: 1\nkind: experiment\nrun: {cmd: train}\n"  # no image anywhere
+    text = "version: 1\nkind: experiment\nparams: {globals: 1}\nbuild: {image: a}\nrun: {cmd: train}\n"
     [finding] = findings("polyaxonfile.yml", text)
     assert finding.code == RULE.code and finding.fix is None
-    assert "by hand" in finding.message
+    assert "by hand" in finding.message and "`globals` is reserved" in finding.message
 
 
 def test_value_with_a_tag_that_does_not_read_back_equal_is_not_converted() -> None:

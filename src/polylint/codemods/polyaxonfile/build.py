@@ -3,7 +3,9 @@
 mapping §2.3: v1 CE has no automatic build. On an experiment or job, `build.image` becomes the container
 image and the steps run before the command (container.py). A `build.dockerfile` has no image to run: the
 component takes the image as a required input `image` (`polyaxon run -f ... -P image=<built image>`), and
-the Dockerfile lines are kept as a comment saying to build it with the hub `kaniko` component.
+the Dockerfile lines are kept as a comment saying to build it with the hub `kaniko` component. With no
+`build` at all there is no image either (v0 accepted such experiments and groups): the component takes
+the same required input, with a to-do saying to pass it.
 
 `kind: build` becomes `hubRef: kaniko` with `runPatch.init: [{dockerfile: {image, run, env, langEnv}}]`;
 the registry (`params.destination`) has no v0 counterpart and is left for the user to fill in.
@@ -48,13 +50,23 @@ _KANIKO_REASONS = {
 }
 
 
+def _image_input(declarations: Declarations) -> str:
+    return "image" if "image" not in declarations.names() else "build_image"
+
+
 def runtime_image(conversion: Conversion, build: Any, declarations: Declarations,
-                  path: Tuple[Any, ...]) -> Optional[str]:
-    """Keep what the container cannot use; return `{{ image }}` when the image must come from the user."""
+                  path: Tuple[Any, ...], run_line: Optional[int]) -> Optional[str]:
+    """Keep what the container cannot use; return the name of the required input that takes the image when
+    the image must come from the user (None when `build.image` names it)."""
     if not isinstance(build, dict):
         if build is not None:
             conversion.keep(conversion.default_line, path, build, "a `build` that is not a mapping")
-        return None
+        name = _image_input(declarations)
+        declarations.require(name, "str", run_line)
+        conversion.keep(run_line, (), None, f"v0 named no image (no `build.image`): run it with "
+                                              f"`-P {name}=<image:tag>`, an image that has what the command needs")
+        conversion.unsafe(f"there was no image: it must be passed as `-P {name}=<image:tag>`")
+        return name
     for key, value in build.items():
         if key in RUNTIME_BUILD_KEYS:
             continue
@@ -62,11 +74,11 @@ def runtime_image(conversion: Conversion, build: Any, declarations: Declarations
                         _REASONS.get(key, f"`build.{key}` has no v1 equivalent"))
     if "image" in build:
         return None
-    name = "image" if "image" not in declarations.names() else "build_image"
+    name = _image_input(declarations)
     declarations.require(name, "str", line_of(build, "dockerfile", conversion.default_line))
     conversion.unsafe("the image v0 built from a Dockerfile must now be built apart and passed as "
                       f"`-P {name}=<image:tag>`")
-    return f"{{{{ {name} }}}}"
+    return name
 
 
 def _dockerfile_init(conversion: Conversion, data: Any) -> Optional[CommentedMap]:

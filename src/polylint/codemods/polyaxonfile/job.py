@@ -20,8 +20,9 @@ _IMPLIED_BACKENDS = frozenset({"native", "kubeflow", "mpi"})
 
 def job_component(conversion: Conversion, view: Any, component: CommentedMap,
                   matrix_types: Optional[Dict[str, Tuple[str, Optional[int]]]] = None,
-                  path: Tuple[Any, ...] = ()) -> None:
-    """inputs, outputs, termination and run of an experiment or job into component."""
+                  path: Tuple[Any, ...] = ()) -> Optional[str]:
+    """inputs, outputs, termination and run of an experiment or job into component; the name of the input
+    that takes the image, when the user must give it."""
     declarations = Declarations(conversion)
     for section in ("inputs", "outputs"):
         if section in view:
@@ -30,16 +31,16 @@ def job_component(conversion: Conversion, view: Any, component: CommentedMap,
     for name, (type_name, line) in (matrix_types or {}).items():
         declarations.require(name, type_name, line)
     build = view.get("build")
-    image = runtime_image(conversion, build, declarations, path + ("build",))
+    image_input = runtime_image(conversion, build, declarations, path + ("build",),
+                                line_of(view, "run", conversion.default_line))
     run_section = view.get("run")
     if run_section is not None and not isinstance(run_section, dict):
         raise ConversionError("`run` is not a mapping")
     for key, value in (run_section or {}).items():
         if key != "cmd":
             conversion.keep(line_of(run_section, key), path + ("run", key), value, f"`run.{key}` has no v1 equivalent")
-    container = build_container(conversion, build, run_section, path, image=image)
-    if "image" not in container:
-        raise ConversionError("no image: neither `build.image` nor `build.dockerfile`")
+    container = build_container(conversion, build, run_section, path,
+                                image=None if image_input is None else f"{{{{ {image_input} }}}}")
     environment = convert_environment(conversion, view.get("environment"), path + ("environment",))
     backend = view.get("backend")
     if backend is not None and backend not in _IMPLIED_BACKENDS:
@@ -63,3 +64,4 @@ def job_component(conversion: Conversion, view: Any, component: CommentedMap,
         conversion.put(component, "termination", environment.termination, line_of(view, "environment"))
     declarations.place(component, line_of(view, "params", line_of(view, "inputs")))
     conversion.put(component, "run", run, line_of(view, "run", conversion.default_line))
+    return image_input
