@@ -395,3 +395,55 @@ def test_notebook_findings_name_the_cell_and_the_line_in_it(polylint, tmp_path):
     assert (shell["cell"], python["cell"]) == (2, 3)
     # JSON keeps the position in the file itself, as SARIF and GitHub annotations need it.
     assert NOTEBOOK.splitlines()[shell["location"]["row"] - 1].strip().startswith('"!polyaxon experiment logs')
+
+
+V0_TRACKING = ('"""Caf\u00e9 \u00e0 la cr\u00e8me."""\nfrom polyaxon_client.tracking import Experiment\n\n'
+               "experiment = Experiment()\nexperiment.log_metrics(loss=0.1)  # \u00e9t\u00e9\n")
+
+
+@pytest.mark.parametrize("cookie, encoding", [
+    ("# -*- coding: latin-1 -*-\n", "latin-1"),
+    ("#!/usr/bin/env python\n# vim: set fileencoding=cp1252 :\n", "cp1252"),
+    ("# coding=utf-8\n", "utf-8"),
+])
+def test_a_python_module_is_decoded_by_its_coding_line_and_written_back_in_it(tmp_path, cookie, encoding):
+    path = tmp_path / "train.py"
+    path.write_bytes((cookie + V0_TRACKING).encode(encoding))
+    outcome = run_subprocess("check", "--no-cache", "-q", "train.py", cwd=tmp_path)
+    assert outcome.code == 1
+    assert [line.split()[1] for line in outcome.out.splitlines()] == ["PLX301", "PLX302"]
+    assert run_subprocess("check", "--no-cache", "--fix", "train.py", cwd=tmp_path).code == 0
+    fixed = path.read_bytes()
+    assert fixed.decode(encoding) == cookie + V0_TRACKING.replace(
+        "from polyaxon_client.tracking import Experiment", "from polyaxon import tracking").replace(
+        "Experiment()", "tracking.init()")
+    compile(fixed, "train.py", "exec")  # Python reads the bytes written as the module they were
+    assert run_subprocess("check", "--no-cache", "train.py", cwd=tmp_path).out == "All checks passed!\n"
+
+
+def test_a_python_module_with_a_byte_order_mark_keeps_it(tmp_path):
+    path = tmp_path / "train.py"
+    path.write_bytes(b"\xef\xbb\xbf# coding: utf-8\n" + V0_TRACKING.encode())
+    assert run_subprocess("check", "--no-cache", "--fix", "train.py", cwd=tmp_path).code == 0
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf# coding: utf-8\n") and b"tracking.init()" in path.read_bytes()
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"# -*- coding: klingon -*-\nfrom polyaxon_client.tracking import Experiment\n",
+     "train.py:1:1: PLX004 could not decode file: not a Python encoding declaration Python accepts (unknown encoding"),
+    (b"\xef\xbb\xbf# coding: latin-1\nfrom polyaxon_client.tracking import Experiment\n",
+     "train.py:1:1: PLX004 could not decode file: not a Python encoding declaration Python accepts (encoding problem"),
+    (b"from polyaxon_client.tracking import Experiment\n'caf\xe9'\n",  # no coding line: UTF-8, as Python reads it
+     "train.py:2:5: PLX004 could not decode file: not valid utf-8 (byte 0xe9 at offset 52)"),
+])
+def test_a_python_module_python_could_not_decode_is_reported_and_left_alone(tmp_path, data, message):
+    (tmp_path / "train.py").write_bytes(data)
+    outcome = run_subprocess("check", "--no-cache", "--fix", "train.py", cwd=tmp_path)
+    assert outcome.code == 1 and outcome.out.startswith(message)
+    assert (tmp_path / "train.py").read_bytes() == data
+    try:
+        compile(data, "train.py", "exec")
+    except SyntaxError:
+        pass  # Python refuses it too
+    else:
+        raise AssertionError("Python decodes it")

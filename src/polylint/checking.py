@@ -161,7 +161,10 @@ def _apply_round(source: SourceFile, hits: List[_Hit], candidates: List[_Hit], k
 def _try(source: SourceFile, hits: List[_Hit], chosen: List[_Hit], kinds: Tuple[ModuleType, ...],
          settings: Settings) -> Tuple[SourceFile, List[_Hit], Optional[str]]:
     edits = [edit for hit in chosen if hit.fix for edit in hit.fix.edits]
-    new_source = source.with_text(apply_edits(source.text, edits, source.newline))
+    try:
+        new_source = source.with_text(apply_edits(source.text, edits, source.newline))
+    except UnicodeEncodeError as error:
+        return source, [], f"the result cannot be written in the file's encoding ({source.encoding}: {error.reason})"
     # The read errors source had already (hits keeps every one, enabled or not): only new ones count.
     before = {hit.message for hit in hits if hit.code in READ_ERROR_CODES}
     new_hits = analyse(new_source, kinds, settings)

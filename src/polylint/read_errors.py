@@ -27,8 +27,9 @@ DOCUMENT_PARSE_ERROR = _rule(
     '{"cells": [', '{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
 UNDECODABLE = _rule(
     "PLX004", "undecodable-text", "Could not decode the file as text",
-    "polylint reads UTF-8, and UTF-16 or UTF-8 with a byte-order mark. A candidate file in another "
-    "encoding is reported at the first byte that does not decode, and never rewritten.",
+    "polylint reads UTF-8, and UTF-16 or UTF-8 with a byte-order mark; a Python module is read in the "
+    "encoding its PEP 263 coding line declares, as Python reads it. A candidate file in another encoding "
+    "is reported at the first byte that does not decode, and never rewritten.",
     "# latin-1 bytes: caf\\xe9\n", "# the same file saved as UTF-8\n")
 BINARY = _rule(
     "PLX005", "binary-file", "A candidate file holds binary data",

@@ -52,8 +52,11 @@ class LineIndex:
         return len(self._starts)
 
 
-def decode(data: bytes) -> Tuple[str, str]:
-    """Bytes -> (text, encoding name to write it back with)."""
+def decode(data: bytes, python: bool = False) -> Tuple[str, str]:
+    """Bytes -> (text, encoding name to write it back with). python: the bytes are a Python module, which
+    Python decodes by its PEP 263 coding cookie (`# -*- coding: latin-1 -*-`), so polylint does too."""
+    if python and _PEP263_WORD in b"\n".join(data.split(b"\n", 2)[:2]):
+        return _decode_python(data)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -64,6 +67,26 @@ def decode(data: bytes) -> Tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
         raise _undecodable(data, error, "utf-8") from error
+
+
+# Every coding cookie holds this word; a module without it in its first two lines is UTF-8 (with or without
+# a byte-order mark), as the common case is decoded.
+_PEP263_WORD = b"coding"
+
+
+def _decode_python(data: bytes) -> Tuple[str, str]:
+    import io
+    import tokenize
+
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as error:  # an unknown encoding, or a cookie that contradicts the byte-order mark
+        row = error.lineno or 1
+        raise UndecodableError(f"not a Python encoding declaration Python accepts ({error.msg})", row, 1) from error
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as error:
+        raise _undecodable(data, error, encoding) from error
 
 
 def _undecodable(data: bytes, error: UnicodeDecodeError, encoding: str) -> UndecodableError:
@@ -95,7 +118,7 @@ class SourceFile:
 
     @classmethod
     def from_bytes(cls, path: str, data: bytes) -> SourceFile:
-        text, encoding = decode(data)
+        text, encoding = decode(data, python=path.lower().endswith(".py"))
         return cls(path, data, text, encoding, detect_newline(text))
 
     def with_text(self, text: str) -> SourceFile:
