@@ -74,11 +74,20 @@ def test_symlink_out_of_the_tree_is_never_written(tmp_path):
 def test_templates_are_never_rendered_and_no_template_engine_is_loaded(tmp_path):
     (tmp_path / "a.yml").write_text(V0_EXPERIMENT.replace("python train.py",
                                                           "{{ ''.__class__.__mro__[1].__subclasses__() }}"))
-    script = ("import sys; from polylint.cli import main; main(['check', '--no-cache', '.']); "
-              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'polyaxon', 'yaml')))")
+    (tmp_path / "b.yml").write_text(V0_EXPERIMENT + "tags: !!python/object/apply:os.system ['touch touched']\n")
+    # PyYAML is loaded for libyaml's parser; none of its constructors, which can build objects from tags, runs.
+    script = ("import sys, yaml.constructor\n"
+              "built = []\n"
+              "def record(self, node, *args, **kwargs):\n"
+              "    built.append(node)\n"
+              "yaml.constructor.BaseConstructor.construct_object = record\n"
+              "yaml.constructor.BaseConstructor.construct_document = record\n"
+              "from polylint.cli import main; main(['check', '--no-cache', '.'])\n"
+              "print(built, sorted(m for m in sys.modules if m.split('.')[0] in ('jinja2', 'polyaxon')))")
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(SRC)},
                           capture_output=True, text=True)
-    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert "b.yml:1:1: PLX100" in done.stdout and not (tmp_path / "touched").exists()
+    assert done.stdout.strip().splitlines()[-1] == "[] []"
 
 
 def test_no_eval_or_exec_in_polylint():

@@ -14,14 +14,14 @@ from typing import Generator, List, Optional
 from polylint.read_errors import YAML_PARSE_ERROR
 from polylint.diagnostics import Diagnostic
 from polylint.source import SourceFile
-from polylint.surfaces.yaml import YamlDocument, YamlParseError, load_documents
+from polylint.surfaces.yaml import YamlDocument, YamlParseError, read_documents
 
 
 def yaml_documents(source: SourceFile,
                    pyyaml_scalars: bool = False) -> Generator[Diagnostic, None, Optional[List[YamlDocument]]]:
-    """pyyaml_scalars: see surfaces.yaml.new_yaml."""
+    """The documents as the checks read them (surfaces.yaml.read_documents); pyyaml_scalars: see there."""
     try:
-        return load_documents(source.text, source.index, pyyaml_scalars)
+        return read_documents(source.text, source.index, pyyaml_scalars)
     except YamlParseError as error:
         yield Diagnostic(YAML_PARSE_ERROR.code, f"could not parse YAML: {error.reason}", error.offset, error.offset)
         return None

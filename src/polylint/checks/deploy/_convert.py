@@ -100,11 +100,11 @@ def _reads_as(region: Region, edit: Edit, expected: Any) -> bool:
     """Whether the text with the edit made reads as the document expected (as _plain gives it), and as nothing
     else: a line of a block left out of its comment would read as a value, or as YAML of its own."""
     from polylint.source import LineIndex
-    from polylint.surfaces.yaml import YamlParseError, load_documents
+    from polylint.surfaces.yaml import YamlParseError, read_documents
 
     text = region.text[:edit.start] + edit.content + region.text[edit.end:]
     try:
-        documents = load_documents(text, LineIndex(text))
+        documents = read_documents(text, LineIndex(text))
     except YamlParseError:
         return False
     index = document(region).index

@@ -87,7 +87,7 @@ def _fix(region: Region) -> Tuple[Optional[Fix], str]:
     from polylint.codemods.polyaxonfile.convert import convert_document
 
     try:
-        converted = convert_document(region.text, document(region))
+        converted = convert_document(region.text, document(region).writing())
     except ConversionError as error:
         return None, str(error)
     reasons = "".join(f"; {reason}" for reason in converted.reasons)
