@@ -81,7 +81,10 @@ def _pyyaml(text: str) -> object:
 
 
 def _same(ours: object, theirs: object) -> bool:
-    # `True == 1`: the types must agree too (ruamel's own types are subclasses of Python's).
+    # `True == 1`: the types must agree too (ruamel's own types are subclasses of Python's); `.nan` is no number
+    # it equals.
+    if isinstance(ours, float) and isinstance(theirs, float) and ours != ours and theirs != theirs:
+        return True
     return ours == theirs and (isinstance(ours, bool) == isinstance(theirs, bool))
 
 
