@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
 os.environ.setdefault("POLYAXON_NO_API", "true")
 
@@ -60,6 +60,27 @@ def _check_hub_operation(data: Dict[str, Any]) -> None:
         stand_in["run"].setdefault("container", {"image": "stand-in"})
         stand_in["run"]["container"].setdefault("image", "stand-in")
         _check_file(stand_in)
+
+
+def validate_merged(main: str, *presets: str) -> Tuple[Any, Any]:
+    """What `polyaxon run -f main -f preset...` runs, as Polyaxon's own `check_polyaxonfile` makes it: the
+    operation with every preset patched on and its params checked against the main file's inputs, and
+    that operation compiled (its `run` with the `runPatch` merged in)."""
+    from polyaxon.polyaxonfile import check_polyaxonfile
+    from polyaxon.polyaxonfile.specs import OperationSpecification
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for index, text in enumerate((main,) + presets):
+            paths.append(os.path.join(folder, f"polyaxonfile{index}.yaml"))
+            with open(paths[-1], "w", encoding="utf-8") as handle:
+                handle.write(text)
+        try:
+            operation = check_polyaxonfile(polyaxonfile=paths, is_cli=False, to_op=True, validate_params=True)
+            return operation, OperationSpecification.compile_operation(operation)
+        except Exception as error:
+            cause = error.__cause__ or error
+            raise AssertionError(f"Polyaxon v1 rejects the merged files: {cause}") from error
 
 
 def validate(text: str) -> None:

@@ -24,6 +24,9 @@ _KINDS = rb"(experiment|group|job|build|notebook|tensorboard|pipeline|plugin|com
 _KIND_LINE = re.compile(rb"""(?m)(^[ \t]*["']?kind["']?|"kind")[ \t]*:[ \t]*["']?""" + _KINDS)
 _RUN_LINE = re.compile(rb"""(?m)(^[ \t]*["']?run["']?|"run")[ \t]*:""")
 _CMD_LINE = re.compile(rb"""(?m)(^[ \t]*["']?cmd["']?|"cmd")[ \t]*:""")
+# A partial v0 file (merged into a main one with several `-f`): a top-level `version: 1` and a section.
+_VERSION_ONE_LINE = re.compile(rb"""(?m)^["']?version["']?[ \t]*:[ \t]*["']?1(\.0)?["']?[ \t]*(#.*)?\r?$""")
+_PARTIAL_SECTION_LINE = re.compile(rb"""(?m)^["']?(declarations|params|environment|hptuning)["']?[ \t]*:""")
 
 
 # The final suffixes (lower case) of the names `claims` can accept: the only files it is asked about.
@@ -38,7 +41,9 @@ def prefilter(data: bytes) -> bool:
     # Each pattern holds its key literally: looking for that first is many times faster than the scan.
     if b"kind" in data and _KIND_LINE.search(data):
         return True
-    return b"cmd" in data and b"run" in data and bool(_RUN_LINE.search(data) and _CMD_LINE.search(data))
+    if b"cmd" in data and b"run" in data and _RUN_LINE.search(data) and _CMD_LINE.search(data):
+        return True
+    return b"version" in data and bool(_VERSION_ONE_LINE.search(data) and _PARTIAL_SECTION_LINE.search(data))
 
 
 def regions(source: SourceFile) -> Iterator[Union[Region, Diagnostic]]:

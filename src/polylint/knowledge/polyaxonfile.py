@@ -88,8 +88,32 @@ def _is_pre_01_shape(document: Mapping[str, Any]) -> bool:
     return has_run and (has_era_keys or "version" in document)
 
 
+# v0-surface §1.1 (`PolyaxonFile(filepaths)` deep-merges every `-f` file, in order, with `rhea.read`): the
+# sections a partial file, merged with a main one, carries alone; and the keys each may hold.
+V0_PARTIAL_SECTIONS = frozenset({"declarations", "params", "environment", "hptuning"})
+V0_ENVIRONMENT_SECTION_KEYS = frozenset({"resources", "node_selector", "tolerations", "affinity", "labels",
+                                         "annotations", "service_account", "image_pull_secrets", "max_restarts",
+                                         "max_retries", "persistence", "data_refs", "artifact_refs",
+                                         "secret_refs", "config_map_refs", "configmap_refs", "outputs",
+                                         "replicas", "tensorflow", "pytorch", "horovod", "mxnet"})
+V0_HPTUNING_KEYS = frozenset({"concurrency", "seed", "matrix", "grid_search", "random_search", "hyperband", "bo",
+                              "early_stopping"})
+
+
+def _is_partial(document: Mapping[str, Any]) -> bool:
+    """`version: 1` and only some of declarations/params/environment/hptuning, each a mapping of its keys."""
+    sections = set(document) - {"version"}
+    if not sections or not sections <= V0_PARTIAL_SECTIONS:
+        return False
+    if not all(isinstance(document[name], Mapping) and document[name] for name in sections):
+        return False
+    known = {"environment": V0_ENVIRONMENT_SECTION_KEYS, "hptuning": V0_HPTUNING_KEYS}
+    return all(set(document[name]) <= known[name] for name in sections if name in known)
+
+
 def era(document: Any) -> Optional[str]:
-    """'v0' or 'v1' for a Polyaxonfile document, None for any other YAML (manifests, compose files...)."""
+    """'v0' or 'v1' for a Polyaxonfile document, 'v0-partial' for a v0 file meant to be merged into another
+    with several `-f`, None for any other YAML (manifests, compose files...)."""
     if not isinstance(document, Mapping):
         return None
     version = as_number(document.get("version"))
@@ -100,6 +124,8 @@ def era(document: Any) -> Optional[str]:
         return "v0"
     if kind is None and version in (None, 1.0) and _is_pre_01_shape(document):
         return "v0"
+    if kind is None and version == 1.0 and _is_partial(document):
+        return "v0-partial"
     return None
 
 # v1-surface.md §2.10: names every v1 template sees without a declaration (contexts/sections.py).

@@ -9,7 +9,7 @@ mapping is exact, unsafe when something was kept as a comment or behaves differe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, FrozenSet, Tuple
+from typing import Any, Callable, FrozenSet, Tuple
 
 from ruamel.yaml.comments import CommentedMap
 
@@ -100,14 +100,16 @@ def convert_tree(conversion: Conversion, data: Any) -> CommentedMap:
     return tree
 
 
-def convert_document(text: str, document: YamlDocument) -> Converted:
+def convert_document(text: str, document: YamlDocument,
+                     build: Callable[[Conversion, Any], CommentedMap] = convert_tree) -> Converted:
+    """The document's v1 text; build makes its v1 tree (a whole Polyaxonfile unless told otherwise)."""
     data = document.data
     if not isinstance(data, dict) or not data:
         raise ConversionError("the document is not a mapping")
     start, end = document_extent(text, document)
     first_key = next(iter(data))
     conversion = Conversion(default_line=line_of(data, "kind", line_of(data, first_key)) or 0)
-    tree = convert_tree(conversion, data)
+    tree = build(conversion, data)
     # render checks that placing the comments did not change what the YAML says.
     new_text = render(tree, conversion, source_comments(text, start, end, document.token_lines))
     reasons = tuple(conversion.unsafe_reasons) + tuple(
