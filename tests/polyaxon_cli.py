@@ -114,6 +114,30 @@ def polyaxon_argvs(text: str) -> List[List[str]]:
     return argvs
 
 
+def python_argvs(module: str) -> List[List[str]]:
+    """The argv (after `polyaxon`) of every polyaxon command line a Python module builds, as it would run: a
+    string that starts with `polyaxon ` or a list whose first element is `"polyaxon"`; a replacement field
+    (`{xp}`, `{}`, `%s`) or an element known only at run time stands for one word, `X`."""
+    import ast
+    import re
+
+    tree = ast.parse(module)
+    pieces = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
+    argvs = []
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.List, ast.Tuple)) and node.elts and isinstance(node.elts[0], ast.Constant) \
+                and node.elts[0].value == "polyaxon":
+            argvs.append([element.value if isinstance(element, ast.Constant) else "X" for element in node.elts[1:]])
+        elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant) and \
+                str(node.values[0].value).startswith("polyaxon "):
+            text = "".join(str(part.value) if isinstance(part, ast.Constant) else "X" for part in node.values)
+            argvs.append(shlex.split(text)[1:])
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in pieces \
+                and node.value.startswith("polyaxon "):
+            argvs.append(shlex.split(re.sub(r"\{[^{}]*\}|%[sdir]", "X", node.value))[1:])
+    return argvs
+
+
 def assert_v1(text: str) -> None:
     """Every polyaxon call in ``text`` parses under polyaxon 1.20's CLI."""
     for argv in polyaxon_argvs(text):

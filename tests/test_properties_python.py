@@ -127,3 +127,66 @@ def test_notebook_code_cells_keep_the_json_layout(notebook):
 
     after = json.loads(fixed_text("train.ipynb", notebook, unsafe=True))
     assert len(after["cells"]) == len(json.loads(notebook)["cells"])
+
+
+# Issue 19: the CLI driven from Python, the command built in every shape real modules build it in. `@` marks a
+# value known only at run time: a field of the string, an element of the list.
+CLI_COMMANDS = st.sampled_from([
+    ["experiment", "logs"], ["experiment", "-xp", "@", "stop", "-y"], ["group", "-g", "3", "experiments"],
+    ["job", "-j", "@", "logs", "--past"], ["init", "@"], ["upload"], ["ops", "logs"], ["experiment", "finished"],
+    ["run", "-f", "polyaxonfile.yml", "-u"], ["config", "set", "--host", "@", "--port", "80"],
+    ["experiment", "-p", "@", "-xp", "@", "restart", "-c"], ["tensorboard", "-xp", "@", "start"],
+])
+CLI_SHAPES = st.sampled_from(["direct", "variable", "format", "percent", "argv", "argv built", "shlex", "split",
+                              "joined", "printed", "appended"])
+
+
+def _command_module(words, shape, quote):
+    def string(field):
+        return quote + " ".join(["polyaxon"] + [field if word == "@" else word for word in words]) + quote
+
+    def elements(part):
+        return ", ".join("str(xp)" if word == "@" else quote + word + quote for word in part)
+
+    argv = "[" + elements(["polyaxon", *words]) + "]"
+    return {
+        "direct": f"os.system({string('12')})",
+        "variable": f"cmd = f{string('{xp}')}\nsubprocess.check_output(cmd, shell=True)",
+        "format": f"os.system({string('{}')}.format(*values))",
+        "percent": f"cmd = {string('%s')} % tuple(values)\nos.system(cmd)",
+        "argv": f"subprocess.run({argv})",
+        "argv built": f"args = [{elements(['polyaxon', *words[:1]])}]\nargs += [{elements(words[1:] or ['-h'])}]\n"
+                      "subprocess.run(args)",
+        "shlex": f"subprocess.Popen(shlex.split({string('12')}))",
+        "split": f"cmd = {string('12')}\nsubprocess.Popen(cmd.split())",
+        "joined": f"os.system(' '.join({argv}))",
+        "printed": f"print({string('12')})",
+        "appended": f"args = {argv}\nif verbose:\n    args.append('-v')\nsubprocess.run(args)",
+    }[shape]
+
+
+@st.composite
+def cli_modules(draw):
+    lines = ["import os", "import shlex", "import subprocess", ""]
+    for _ in range(draw(st.integers(1, 3))):
+        module = _command_module(draw(CLI_COMMANDS), draw(CLI_SHAPES), draw(st.sampled_from(['"', "'"])))
+        lines.append(_indent(module, draw(st.sampled_from(["{}", "def drive():\n    {}", "if x:\n    {}"]))))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cli_modules())
+def test_cli_calls_built_in_python(module):
+    import ast
+
+    from tests.helpers import fixed_text
+    from tests.polyaxon_cli import python_argvs, v1_parses
+
+    assert_fix_properties("drive.py", module)
+    after = fixed_text("drive.py", module, unsafe=True)
+    ast.parse(after)
+    # Every command line a fix rewrote is one that polyaxon 1.20 parses.
+    before = python_argvs(module)
+    for argv in python_argvs(after):
+        if argv not in before:
+            assert v1_parses(argv) is None, f"v1 rejects polyaxon {argv}: {v1_parses(argv)}"

@@ -79,6 +79,12 @@ class V0Call:
         assert given.value_word is not None
         return self.words[given.value_word].value
 
+    def whole_path(self) -> bool:
+        """Whether the words name a whole v0 command: `experiment logs`, not a group alone nor a group and a
+        word that is none of its commands (`polyaxon experiment finished`)."""
+        path = self.command.path
+        return len(self.path_words) == len(path) and not (path[0] in cli.GROUPS and len(path) == 1)
+
     def triggered(self) -> bool:
         triggers = self.command.triggers
         if not triggers:
@@ -359,7 +365,8 @@ def v0_calls(region: Region) -> List[V0Call]:
     """The v0 calls of a region, read once: each PLX2xx rule module asks for them."""
     if "v0_calls" not in region.meta:
         parsed = (parse_v0(call, region.text) for call in shell.calls(region))
-        region.meta["v0_calls"] = [found for found in parsed if found is not None]
+        whole = region.meta.get(shell.WHOLE_PATHS_ONLY, False)
+        region.meta["v0_calls"] = [found for found in parsed if found is not None and (found.whole_path() or not whole)]
     found: List[V0Call] = region.meta["v0_calls"]
     return found
 

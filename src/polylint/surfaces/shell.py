@@ -98,6 +98,12 @@ WRAPPERS: Dict[str, Tuple[Wrapper, ...]] = {
 }
 
 
+# A region fact a host kind sets on a string a Python module builds (hosts/python_shell.py), which may be a
+# message that only starts like a command (`polyaxon experiment finished`): only calls that name a whole v0
+# command count there.
+WHOLE_PATHS_ONLY = "whole_paths_only"
+
+
 @dataclass(frozen=True)
 class Word:
     """One shell word of a call, in region characters."""
