@@ -42,3 +42,12 @@ def test_markdown_cells_and_python_are_not_shell() -> None:
 
 def test_broken_notebook_is_reported() -> None:
     assert [f.code for f in findings("a.ipynb", '{"cells": [polyaxon')] == ["PLX003"]
+
+
+def test_a_pip_magic_line_is_the_pip_command_it_runs() -> None:
+    cell = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
+            "source": ["%pip install -q polyaxon-client==0.6.1\n", "%matplotlib inline polyaxon\n", "%pipe polyaxon\n"]}
+    found = [(f.code, f.location.row, f.location.column) for f in findings("a.ipynb", notebook([cell]))]
+    assert found == [("PLX402", 9, 22)]  # the requirement word, in its JSON line
+    after = {**cell, "source": ['%pip install -q "polyaxon>=1.20,<2"\n', *cell["source"][1:]]}
+    check_transformed("a.ipynb", notebook([cell]), notebook([after]))

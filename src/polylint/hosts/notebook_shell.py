@@ -1,4 +1,5 @@
-"""Jupyter notebooks, for shell: `!polyaxon ...` lines and `%%bash`/`%%sh` cells of code cells.
+"""Jupyter notebooks, for shell: `!polyaxon ...` lines, `%pip install ...` lines (the magic runs pip in the
+kernel's environment: the line after `%` is the command) and `%%bash`/`%%sh` cells of code cells.
 
 Positions are the cell's (``cell`` in the output is the 1-based cell number) and the line and column of
 the JSON file, which nbformat writes one source line per JSON line. Edits go back as JSON string edits
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 # Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
 # no prefilter lets through does not compile them at start-up.
 SHELL_CELL = r"\A[ \t]*%%(?:bash|sh|script[ \t]+(?:ba|z)?sh)\b[^\n]*\n"
-BANG_LINE = r"(?m)^[ \t]*!!?(?!=)"
+BANG_LINE = r"(?m)^[ \t]*(?:!!?(?!=)|%(?=pip[ \t]))"
 POLYAXON = re.compile(rb"polyaxon")
 
 

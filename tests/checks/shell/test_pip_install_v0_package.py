@@ -72,6 +72,19 @@ def check_transformed(before: str, after: str) -> None:
     ('docker exec box sh -c "cd /x && pip install -U polyaxon-client==0.6.1 polyaxon-helper"\n',
      "docker exec box sh -c \"cd /x && pip install -U 'polyaxon>=1.20,<2'\"\n"),
     ('v="$(pip install polyaxon-cli)"\n', 'v="$(pip install "polyaxon>=1.20,<2")"\n'),
+    # pip by any name: a path to it, a module of a python, a tool that runs it.
+    ("env3.6/bin/pip install polyaxon_helper\n", 'env3.6/bin/pip install "polyaxon>=1.20,<2"\n'),
+    ("/opt/conda/bin/pip3 install -U polyaxon-client==0.6.1\n", '/opt/conda/bin/pip3 install -U "polyaxon>=1.20,<2"\n'),
+    ("$VENV/bin/pip3.6 install polyaxon-cli\n", '$VENV/bin/pip3.6 install "polyaxon>=1.20,<2"\n'),
+    ('"$HOME"/.local/bin/pip install polyaxon-cli\n', '"$HOME"/.local/bin/pip install "polyaxon>=1.20,<2"\n'),
+    ("~/miniconda3/envs/tf/bin/pip install polyaxon-helper\n",
+     '~/miniconda3/envs/tf/bin/pip install "polyaxon>=1.20,<2"\n'),
+    ("python3 -m pip install polyaxon-client\n", 'python3 -m pip install "polyaxon>=1.20,<2"\n'),
+    ("/usr/bin/python3.6 -m pip install --user polyaxon-client\n",
+     '/usr/bin/python3.6 -m pip install --user "polyaxon>=1.20,<2"\n'),
+    ("uv pip install --system polyaxon-client\n", 'uv pip install --system "polyaxon>=1.20,<2"\n'),
+    ("conda run -n tf pip install polyaxon-helper\n", 'conda run -n tf pip install "polyaxon>=1.20,<2"\n'),
+    ("sudo -H env3.6/bin/pip install polyaxon-cli\n", 'sudo -H env3.6/bin/pip install "polyaxon>=1.20,<2"\n'),
 ])
 def test_transformed(before: str, after: str) -> None:
     check_transformed(before, after)
@@ -94,9 +107,16 @@ def test_transformed(before: str, after: str) -> None:
     'sh -c "echo pip install polyaxon-client" # pip install polyaxon-helper\n',
     "echo pip install polyaxon-client; printf '%s' \"pip install polyaxon-cli\"\n",
     "cat <<EOF\npip install polyaxon-client\nEOF\n",
+    "env3.6/bin/mypip install polyaxon-client\n", "echo /opt/conda/bin/pip install polyaxon-client\n",
+    "pip-sync install polyaxon-client\n", "/opt/conda/bin/pip3 download polyaxon-client\n",
 ])
 def test_noop(text: str) -> None:
     assert diagnostics(text) == []
+
+
+def test_a_make_variable_is_a_pip_only_when_the_makefile_sets_it_to_one() -> None:
+    assert findings("Makefile", "install:\n\t$(PIP) install polyaxon-client\n") == []
+    assert findings("Makefile", "PIP = pip-sync\ninstall:\n\t$(PIP) install polyaxon-client\n") == []
 
 
 def test_span_is_the_word() -> None:
@@ -180,6 +200,25 @@ NOTEBOOK = ('{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count":
     ("Dockerfile", "FROM python:3.8\nRUN pip install --no-cache-dir polyaxon_helper numpy\n",
      'FROM python:3.8\nRUN pip install --no-cache-dir "polyaxon>=1.20,<2" numpy\n'),
     ("train.ipynb", NOTEBOOK % "polyaxon-client==0.6.1", NOTEBOOK % '\\"polyaxon>=1.20,<2\\"'),
+    # pip by any name, in each host.
+    ("train.sh", "#!/bin/bash\nenv3.6/bin/pip install polyaxon_helper\n",
+     '#!/bin/bash\nenv3.6/bin/pip install "polyaxon>=1.20,<2"\n'),
+    ("Makefile", "VENV = env3.6\ninstall:\n\t$(VENV)/bin/pip install polyaxon_helper\n",
+     'VENV = env3.6\ninstall:\n\t$(VENV)/bin/pip install "polyaxon>=1.20,<2"\n'),
+    ("Makefile", "PIP ?= env3.6/bin/pip\ninstall:\n\t@$(PIP) install -U polyaxon-client\n\t${PIP} install polyaxon-helper\n",
+     'PIP ?= env3.6/bin/pip\ninstall:\n\t@$(PIP) install -U "polyaxon>=1.20,<2"\n\t${PIP} install "polyaxon>=1.20,<2"\n'),
+    (".gitlab-ci.yml", "train:\n  script:\n    - /opt/conda/bin/pip3 install polyaxon-cli\n",
+     'train:\n  script:\n    - /opt/conda/bin/pip3 install "polyaxon>=1.20,<2"\n'),
+    (".github/workflows/ci.yml", "on: push\njobs:\n  t:\n    steps:\n      - run: python3 -m pip install polyaxon-cli\n",
+     'on: push\njobs:\n  t:\n    steps:\n      - run: python3 -m pip install "polyaxon>=1.20,<2"\n'),
+    ("Dockerfile", "FROM continuumio/miniconda3\nRUN /opt/conda/bin/pip3 install polyaxon-client==0.6.1\n",
+     'FROM continuumio/miniconda3\nRUN /opt/conda/bin/pip3 install "polyaxon>=1.20,<2"\n'),
+    ("Dockerfile", "FROM python:3.8\nRUN conda run -n tf pip install polyaxon-helper && uv pip install polyaxon-cli\n",
+     'FROM python:3.8\nRUN conda run -n tf pip install "polyaxon>=1.20,<2" && uv pip install "polyaxon>=1.20,<2"\n'),
+    ("train.ipynb", NOTEBOOK.replace("!pip", "!env3.6/bin/pip") % "polyaxon_helper",
+     NOTEBOOK.replace("!pip", "!env3.6/bin/pip") % '\\"polyaxon>=1.20,<2\\"'),
+    ("train.ipynb", NOTEBOOK.replace("!pip", "%%pip") % "polyaxon-client",
+     NOTEBOOK.replace("!pip", "%%pip") % '\\"polyaxon>=1.20,<2\\"'),
 ])
 def test_through_every_shell_host(name: str, before: str, after: str) -> None:
     (finding, *_) = findings(name, before)

@@ -6,6 +6,9 @@ one `polyaxon` package, and the old ones shadow its CLI (v0-to-v1-mapping.md §4
 `polyaxon` requirement (the `polyaxon-requirement` setting, quoted for the shell) in the place of the
 first v0 argument of each install command and deletes the other v0 arguments.
 
+pip goes by many names: a path to it (`env3.6/bin/pip`, `/opt/conda/bin/pip3`), `python3 -m pip`, `uv pip`,
+`conda run -n x pip`, and a Makefile's variable set to one (`PIP = env3.6/bin/pip`, then `$(PIP) install`).
+
 A small lexer splits each `pip install` command line into words with their spans (quotes, backslash escapes
 and line continuations understood), so an edit replaces exactly one word. The shell surface says which
 `pip install`s the shell runs (not those in a string, a comment, a heredoc or an `echo`) and finds the
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterator, List, Optional, Tuple
+from typing import Iterator, List, Mapping, Optional, Tuple
 
 from polylint.context import CheckContext
 from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
@@ -45,7 +48,13 @@ RULE = Rule(
     fix=Applicability.SAFE,
 )
 
-_INSTALL = re.compile(r"(?<![\w./-])(?:pip[0-9.]*|pipx)[ \t]+(?:\\\r?\n[ \t]*)?install(?![\w-])")
+# pip by any name: `pip3`, `pipx`, a path to one (`env3.6/bin/pip`, `$(VENV)/bin/pip3`, `"$HOME"/.local/bin/pip`),
+# and behind `python3 -m`, `uv`, `conda run -n x`: whatever stands before it, `pip install` is the command. Not
+# `mypip install`.
+_PIP = r"(?:pip[0-9.]*|pipx)"
+_INSTALL_AFTER = r"[ \t]+(?:\\\r?\n[ \t]*)?install(?![\w-])"
+_INSTALL = re.compile(r"(?<![\w.-])" + _PIP + _INSTALL_AFTER)
+_PIP_NAME = re.compile(r"(?:[^\s;&|()<>`'\"]*/)?" + _PIP)
 _TERMINATORS = frozenset(";&|()\n`")
 _SPACE = frozenset(" \t")
 # pip install options that take the next word as their value (`-r file`, `--index-url URL`...).
@@ -150,15 +159,25 @@ def _quoted(requirement: str, quote: str, unwritable: str) -> Optional[str]:
 
 
 def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
-    yield from _installs(region.text, 0, "", split_requirement(context.settings.polyaxon_requirement))
+    variables: Mapping[str, str] = region.meta.get("variables", {})
+    yield from _installs(region.text, 0, "", split_requirement(context.settings.polyaxon_requirement),
+                         _install_pattern(variables), variables)
 
 
-def _installs(text: str, shift: int, unwritable: Optional[str],
-              requirement: Tuple[str, str]) -> Iterator[Diagnostic]:
+def _install_pattern(variables: Mapping[str, str]) -> re.Pattern[str]:
+    """`pip install`, and `$(PIP) install` when the host knows that `$(PIP)` is a pip (a Makefile's variable)."""
+    pips = [re.escape(name) for name, value in variables.items() if _PIP_NAME.fullmatch(value)]
+    if not pips:
+        return _INSTALL
+    return re.compile(r"(?<![\w./-])(?:" + "|".join(pips) + "|" + _PIP + ")" + _INSTALL_AFTER)
+
+
+def _installs(text: str, shift: int, unwritable: Optional[str], requirement: Tuple[str, str],
+              pattern: re.Pattern[str], variables: Mapping[str, str]) -> Iterator[Diagnostic]:
     """The v0 packages that the `pip install` commands of text install, placed shift further on. Those in the
     quoted scripts it hands to a shell with `-c` are read in the scripts' own text, and their fixes write
     nothing that ends, or expands in, the script's quotes (unwritable; None: no fix)."""
-    matches = list(_INSTALL.finditer(text))
+    matches = list(pattern.finditer(text))
     if not matches:
         return
     from polylint.surfaces.shell import runs, scripts
@@ -168,9 +187,9 @@ def _installs(text: str, shift: int, unwritable: Optional[str],
         if ran:
             yield from _install(text, match, shift, unwritable, requirement)
     if not all(run):  # in a string, a comment, a heredoc or an echo: perhaps a `-c` script
-        for script in scripts(text):
+        for script in scripts(text, variables):
             inner = None if unwritable is None or script.unwritable is None else unwritable + script.unwritable
-            yield from _installs(script.text, shift + script.start, inner, requirement)
+            yield from _installs(script.text, shift + script.start, inner, requirement, pattern, variables)
 
 
 def _install(text: str, match: re.Match[str], shift: int, unwritable: Optional[str],
