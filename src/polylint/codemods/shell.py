@@ -87,12 +87,23 @@ class V0Call:
 
     def triggered(self) -> bool:
         triggers = self.command.triggers
-        if not triggers:
+        if not triggers and not self.command.value_triggers:
             return True
         if "argument" in triggers:
             # `init -p mnist` is v1: an option v0 did not have may have taken the word as its value.
             return bool(self.arguments) and not self.unknown
-        return any(given.option.name in triggers for given in self.options)
+        return bool(self.triggering())
+
+    def triggering(self) -> List[GivenOption]:
+        """The given options that make the call v0: those that do by their name, then those that do by their
+        value."""
+        by_value = []
+        for given in self.options:
+            pattern = self.command.value_triggers.get(given.option.name)
+            value = self.static_value(given) if pattern is not None else None
+            if pattern is not None and value is not None and re.match(pattern, value):
+                by_value.append(given)
+        return [given for given in self.options if given.option.name in self.command.triggers] + by_value
 
 
 def _match(word: Word, options: Sequence[cli.Option]) -> Optional[Tuple[cli.Option, Optional[str]]]:
@@ -281,6 +292,11 @@ def rewrite(found: V0Call) -> Rewrite:
         tokens = [*command.v1, "-q", query]
         return Rewrite(head + tokens + _rest(found, notes, skip=(cli.GROUP.name,)), notes)
     if command.rewrite == cli.CONFIG_SET:
+        host = found.given("--host")
+        host_value = found.static_value(host) if host is not None else None
+        if host is not None and (host_value is None or re.match(cli.NO_SCHEME, host_value)) \
+                and not any(found.given(name) for name in ("--port", "--http_port", "--use_https")):
+            notes.append(cli.HOST_ONLY_NOTE)
         return Rewrite(head + _path_tokens(found, command.v1) + _rest(
             found, notes, replace={"--host": [_host_url(found)]},
             skip=("--port", "--http_port", "--use_https")), notes)
@@ -398,8 +414,8 @@ def _span(found: V0Call) -> Tuple[int, int]:
     triggers = found.command.triggers
     if "argument" in triggers and found.arguments:
         first = last = found.arguments[0]
-    elif triggers:
-        hit = [given for given in found.options if given.option.name in triggers]
+    elif triggers or found.command.value_triggers:
+        hit = found.triggering()
         first, last = hit[0].words[0], hit[0].words[-1]
     else:
         first, last = found.path_words[0], found.path_words[-1]

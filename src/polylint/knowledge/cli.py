@@ -81,6 +81,9 @@ class Command:
     # When set, only calls using one of these options (or, for "argument", a positional argument) are
     # v0: the command itself exists in v1 with the other options.
     triggers: Tuple[str, ...] = ()
+    # Options that make a call v0 by their value alone: option -> a pattern its value (known before the script
+    # runs) matches. `config set --host=NAME` parses under v1, but v1's host is a URL.
+    value_triggers: Mapping[str, str] = field(default_factory=dict)
     unsafe: str = ""  # when set, the rewrite is always unsafe, for this reason
 
 
@@ -133,6 +136,10 @@ UUID_NOTE = ("v1's `-uid` takes the run's uuid, not v0's integer id: put the uui
              "of {value}")
 CACHE_NOTE = ("without an id v0 used its cached run; v1 uses the run it cached last (`polyaxon run` or "
               "`ops get -uid`), which must be the {what}")
+HOST_ONLY_NOTE = ("v0 joined the host to the port and https setting stored before (80 and http unless set): put "
+                  "them into the URL if they were set")
+# A host without a scheme (`localhost`, `10.0.0.1:31811`): v0's form; v1 wants `http(s)://...`.
+NO_SCHEME = r"^(?![A-Za-z][A-Za-z0-9+.-]*://)"
 # v0 `logs` streamed a run's logs; `--past` printed the stored ones and exited unless `--follow` was given too.
 # v1 1.20 `ops logs` follows by default (`--follow` is a flag defaulting to true). Giving `-f`/`--follow`
 # to v1 is not the same on every click: click < 8.3 reads a given true-by-default flag as false, so
@@ -282,13 +289,19 @@ COMMANDS: Tuple[Command, ...] = (
              Option(("--verify_ssl",), True)),
             rewrite=CONFIG_SET, v1=("config", "set"),
             maps={"--verbose": spell("--debug"), "--verify_ssl": spell("--verify-ssl"), "--ws_port": drop()},
-            triggers=("--port", "--http_port", "--ws_port", "--use_https", "--verify_ssl", "--verbose")),
+            triggers=("--port", "--http_port", "--ws_port", "--use_https", "--verify_ssl", "--verbose"),
+            value_triggers={"--host": NO_SCHEME}),
     Command(("config", "purge"), "PLX206",
             "use `polyaxon config purge` (v1 takes no host or port options there)",
             (Option(("--verbose",), True), Option(("--host",), True), Option(("--port",), True),
              Option(("--http_port",), True), Option(("--ws_port",), True), Option(("--use_https",), True),
              Option(("--verify_ssl",), True)),
             triggers=("--verbose", "--host", "--port", "--http_port", "--ws_port", "--use_https", "--verify_ssl")),
+    # PLX212: v1's completion prints how to install it, for the shell it is given; v0's installed it.
+    Command(("completion",), "PLX212",
+            "v1's `polyaxon completion SHELL` (bash, zsh or fish) installs nothing: it prints the lines to put "
+            "into your shell's start-up file; run it once and follow them",
+            (Option(("--append", "--overwrite")),), arguments=2),
     # PLX207: Polyaxon CE v1 has no authentication.
     Command(("login",), "PLX207",
             "Polyaxon CE v1 has no users: drop the login; Polyaxon Cloud/EE log in with "
@@ -309,8 +322,9 @@ COMMANDS: Tuple[Command, ...] = (
             maps={PROJECT.name: keep(), NAME.name: keep(), DESCRIPTION.name: keep(), TAGS.name: keep(),
                   "--private": drop(), "--init": keep()},
             triggers=("--private",)),
+    # v0 listed the logged-in user's projects whatever `-p` named; v1's `project ls` has no `-p`.
     Command(("project", "list"), "PLX209", "use `polyaxon project ls` (`--limit`/`--offset` instead of pages)",
-            (PAGE,), rewrite=PATH, v1=("project", "ls"), maps={PROJECT.name: keep()}),
+            (PAGE,), rewrite=PATH, v1=("project", "ls"), maps={PROJECT.name: drop()}),
     Command(("project", "experiments"), "PLX209",
             'use `polyaxon ops ls -p PROJECT -io [-q "..."]`; v1 has no `--independent` or `--group` filter '
             '(query `pipeline: UUID`)',

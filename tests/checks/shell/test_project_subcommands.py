@@ -12,6 +12,8 @@ def test_private_is_the_v1_default() -> None:
 
 def test_list_is_ls() -> None:
     transformed("polyaxon project list\n", "polyaxon project ls\n")
+    # v0 listed the user's projects whatever `-p` said; v1's `project ls` has no `-p`.
+    transformed("polyaxon project -p mnist list\n", "polyaxon project ls\n")
 
 
 def test_run_listings_become_ops_ls_by_kind() -> None:
