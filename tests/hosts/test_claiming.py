@@ -9,7 +9,7 @@ STEMS = ["polyaxonfile", "train", "requirements", "requirements-dev", "constrain
          "Jenkinsfile", "Jenkinsfile.ci", "tox", "environment", "values", "action", ".gitlab-ci", "azure-pipelines",
          "README", "notebook", "run", ".bashrc", "config", "dev", "MANIFEST", "x.h", "rules"]
 SUFFIXES = ["", ".py", ".PY", ".sh", ".bash", ".zsh", ".ksh", ".yml", ".yaml", ".YAML", ".json", ".yml.tmpl",
-            ".yaml.save", ".yml.bak", ".txt", ".in", ".toml", ".cfg", ".ini", ".md", ".markdown", ".mdx", ".ipynb",
+            ".yaml.save", ".yml.bak", ".txt", ".in", ".toml", ".cfg", ".ini", ".md", ".markdown", ".mdx", ".ipynb", ".rst",
             ".mk", ".lock", ".dev", ".gpu", ".c", ".tmpl"]
 FOLDERS = ["", "requirements/", ".github/workflows/", ".circleci/", "deploy/"]
 

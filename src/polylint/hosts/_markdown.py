@@ -19,7 +19,7 @@ Usage::
 from __future__ import annotations
 
 import re
-from typing import AbstractSet, Iterator, List, NamedTuple, Tuple
+from typing import AbstractSet, Iterator, List, NamedTuple, Optional, Tuple
 
 # Patterns for regions(), as strings: re compiles (and caches) them on first use, so that a run whose files
 # no prefilter lets through does not compile them at start-up.
@@ -41,6 +41,7 @@ class Fence(NamedTuple):
     info: str  # the whole info string as written
     start: int  # host offset of the opening fence line
     lines: Tuple[Line, ...]
+    end: int = 0  # host offset after the closing fence line
 
     @property
     def body(self) -> str:
@@ -54,8 +55,8 @@ def _language(info: str) -> str:
     return re.split(r"[{},]", first[0].lstrip("."), maxsplit=1)[0].lower() if first else ""
 
 
-def fences(text: str, languages: AbstractSet[str]) -> Iterator[Fence]:
-    """The fenced code blocks of ``text`` whose language is one of ``languages`` (lower case).
+def fences(text: str, languages: Optional[AbstractSet[str]]) -> Iterator[Fence]:
+    """The fenced code blocks of ``text`` whose language is one of ``languages`` (lower case; None: every one).
 
     An unclosed fence runs to the end of the text, as CommonMark says."""
     lines = text.splitlines(keepends=True)
@@ -85,5 +86,5 @@ def fences(text: str, languages: AbstractSet[str]) -> Iterator[Fence]:
             body.append(Line(inner_start + cut, inner[cut:]))
         info = opening.group("info")
         language = _language(info)
-        if language in languages:
-            yield Fence(language, info, start, tuple(body))
+        if languages is None or language in languages:
+            yield Fence(language, info, start, tuple(body), offset)
