@@ -29,3 +29,11 @@ def test_other_codes_not_suppressed():
 def test_skip_file_in_first_ten_lines():
     assert codes("a.yml", "# polylint: skip-file\n" + V0) == []
     assert codes("a.yml", "\n" * 10 + "# polylint: skip-file\n" + V0) == ["PLX100", "PLX104"]
+
+
+def test_documentation_comments() -> None:
+    assert codes("README.md", "<!-- polylint: ignore[PLX205] -->\nRun `polyaxon init seg`.\n") == []
+    assert codes("README.md", "Run `polyaxon init seg`. <!-- noqa: PLX205 -->\n") == []
+    assert codes("docs/index.rst", ".. polylint: ignore[PLX205]\n\nRun ``polyaxon init seg``.\n") == ["PLX205"]
+    assert codes("docs/index.rst", ".. polylint: ignore[PLX205]\nRun ``polyaxon init seg``.\n") == []
+    assert codes("docs/index.rst", "Run ``polyaxon init seg``... polylint: ignore\n") == ["PLX205"]

@@ -1,4 +1,5 @@
-"""Inline suppression comments, the same in YAML, shell, Python and Markdown.
+"""Inline suppression comments, the same in YAML, shell, Python, Markdown (`<!-- ... -->`) and reStructuredText
+(a `.. ` comment line).
 
 - ``# polylint: ignore`` or ``# polylint: ignore[PLX101, PLX2]`` on the finding's line or the line above;
 - ``# noqa`` or ``# noqa: PLX101`` on the finding's line (flake8's and ruff's spelling);
@@ -10,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Sequence, Tuple
 
-_COMMENT = r"(?:#|<!--|//)\s*"
+_COMMENT = r"(?:#|<!--|//|^[ \t]*\.\.)\s*"
 _CODES = r"(?P<codes>[A-Za-z0-9_,\s]+)"
 _IGNORE = re.compile(_COMMENT + r"polylint:\s*ignore(?:\[" + _CODES + r"\])?")
 _NOQA = re.compile(_COMMENT + r"noqa(?::\s*" + _CODES.replace("codes", "noqa") + r")?", re.IGNORECASE)
