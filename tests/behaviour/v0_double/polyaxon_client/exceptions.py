@@ -1,0 +1,10 @@
+class PolyaxonClientException(Exception):
+    pass
+
+
+class PolyaxonHTTPError(PolyaxonClientException):
+    pass
+
+
+class PolyaxonShouldExitError(PolyaxonClientException):
+    pass
