@@ -20,12 +20,13 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 HERE = Path(__file__).resolve().parent
 DOUBLE = HERE / "v0_double"
 RUNNER = HERE / "run_script.py"
 Metrics = Dict[str, List[Tuple[Optional[float], float]]]  # name -> [(step, value)] in the order logged
+Modules = Mapping[str, str]  # the script's own modules beside it: file name -> text
 
 
 @dataclass
@@ -40,10 +41,12 @@ class Behaviour:
         return (self.metrics, self.params, self.error) == (other.metrics, other.params, other.error)
 
 
-def _run(era: str, source: str, folder: Path, env: Dict[str, str]) -> Tuple[str, str]:
+def _run(era: str, source: str, folder: Path, env: Dict[str, str], modules: Modules) -> Tuple[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     script = folder / "train.py"
     script.write_text(source, encoding="utf-8")
+    for name, text in modules.items():
+        (folder / name).write_text(text, encoding="utf-8")
     error_file = folder / "error.txt"
     environment = {key: value for key, value in os.environ.items()
                    if not key.startswith("POLYAXON") and key not in ("PYTHONPATH", "V0_RECORD")}
@@ -55,13 +58,13 @@ def _run(era: str, source: str, folder: Path, env: Dict[str, str]) -> Tuple[str,
     return error_file.read_text(encoding="utf-8"), done.stderr
 
 
-def run_v0(source: str, folder: Path) -> Behaviour:
+def run_v0(source: str, folder: Path, modules: Modules = {}) -> Behaviour:
     """What the v0 script sent to the v0 API in a managed run."""
     record = folder / "v0.jsonl"
     outputs = folder / "outputs"
     error, stderr = _run("v0", source, folder, {
         "PYTHONPATH": str(DOUBLE), "V0_RECORD": str(record), "POLYAXON_RUN_OUTPUTS_PATH": str(outputs),
-        "POLYAXON_RUN_DATA_PATH": str(folder / "data")})
+        "POLYAXON_RUN_DATA_PATH": str(folder / "data")}, modules)
     if error == "NotImplementedError":
         raise AssertionError(f"the v0 stand-in cannot run this script:\n{stderr}")
     behaviour = Behaviour(error=error, stderr=stderr)
@@ -82,11 +85,11 @@ def run_v0(source: str, folder: Path) -> Behaviour:
     return behaviour
 
 
-def run_v1(source: str, folder: Path) -> Behaviour:
+def run_v1(source: str, folder: Path, modules: Modules = {}) -> Behaviour:
     """What the rewritten script recorded under polyaxon 1.20, offline."""
     root = folder / "offline"
     error, stderr = _run("v1", source, folder, {
-        "POLYAXON_IS_OFFLINE": "true", "POLYAXON_OFFLINE_ROOT": str(root), "POLYAXON_NO_API": "true"})
+        "POLYAXON_IS_OFFLINE": "true", "POLYAXON_OFFLINE_ROOT": str(root), "POLYAXON_NO_API": "true"}, modules)
     behaviour = Behaviour(error=error, stderr=stderr)
     runs = sorted((root / "runs").iterdir()) if (root / "runs").is_dir() else []
     behaviour.runs = len(runs)
@@ -102,13 +105,10 @@ def run_v1(source: str, folder: Path) -> Behaviour:
     return behaviour
 
 
-def compare(before: str, after: str, folder: Path) -> Tuple[Behaviour, Behaviour]:
-    """Run both; the caller asserts on the pair (see `assert_same`)."""
-    return run_v0(before, folder / "v0"), run_v1(after, folder / "v1")
-
-
-def assert_same(before: str, after: str, folder: Path) -> None:
-    v0, v1 = compare(before, after, folder)
+def assert_same(before: str, after: str, folder: Path, modules_before: Modules = {},
+                modules_after: Modules = {}) -> None:
+    v0 = run_v0(before, folder / "v0", modules_before)
+    v1 = run_v1(after, folder / "v1", modules_after)
     assert v1.runs <= 1, f"the rewrite made {v1.runs} v1 runs where v0 had one experiment:\n{after}"
     assert v1.same_as(v0), (f"the rewrite does not do what the v0 script did\nv0: {v0}\nv1: {v1}\n"
                             f"--- rewritten ---\n{after}")

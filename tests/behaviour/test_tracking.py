@@ -39,3 +39,18 @@ def test_unsafe_fixes_leave_every_script_behaving_as_before(name: str, tmp_path:
 def test_the_v0_stand_in_runs_every_case(name: str, tmp_path: Path) -> None:
     """A case the stand-in could not run would judge nothing."""
     assert run_v0(CASES[name], tmp_path).error in ("", "RuntimeError", "ValueError")
+
+
+def test_a_library_and_the_script_that_makes_the_run_share_one_run(tmp_path: Path) -> None:
+    """The library's helper cannot see who makes the run: its rewrite takes the run the script made."""
+    library = CASES["helper_used_only_in_a_library_function"]
+    script = ("import utils\n"
+              "from polyaxon_client.tracking import Experiment\n"
+              "\n"
+              "experiment = Experiment()\n"
+              "utils.report(loss=0.2)\n"
+              "experiment.log_metrics(accuracy=0.75)\n")
+    library_after = fixed_text("utils.py", library, unsafe=True)
+    script_after = fixed_text("train.py", script)
+    assert "get_or_create_run()" in library_after and "tracking.init()" in script_after
+    assert_same(script, script_after, tmp_path, {"utils.py": library}, {"utils.py": library_after})

@@ -116,7 +116,7 @@ def test_parents_and_qualified_names_are_the_ones_libcst_providers_give() -> Non
     wrapper = MetadataWrapper(tree, unsafe_skip_copy=True)
     parents = wrapper.resolve(ParentNodeProvider)
     qualified = wrapper.resolve(QualifiedNameProvider)
-    finder = _Finder(tree, scopes(tree), spans(tree))
+    finder = _Finder(tree, MODULE, scopes(tree), spans(tree))
     tree.visit(finder)
     assert finder.parents == dict(parents)
     for node in parents:

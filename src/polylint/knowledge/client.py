@@ -80,6 +80,17 @@ def _none(advice: str) -> Row:
 
 
 NEEDS_INIT = "v1 tracking functions act on the run `tracking.init()` creates; call it first"
+# The v1 calls that set the run the `tracking.*` functions act on (`tracking.Run()` makes a run but does not).
+V1_TRACKING_INITS = ("polyaxon.tracking.init", "polyaxon.tracking.get_or_create_run", "traceml.tracking.init",
+                     "traceml.tracking.get_or_create_run")
+# What polylint writes so that a `tracking.*` rewrite has its run: an init where the module's own code runs
+# first, and where it cannot tell what runs first, the run `get_or_create_run()` returns (it makes one only
+# when none was made, so that every tracker of the module shares one run, as v0's did in a managed run).
+V1_INIT = "tracking.init"
+V1_GET_OR_CREATE = "tracking.get_or_create_run"
+UNORDERED_REASON = ("nothing in this module makes the run before it: the rewrite takes the run "
+                    "`tracking.get_or_create_run()` returns, which makes one if none exists, so a "
+                    "`tracking.init()` that runs later, in another module, would make a second run")
 
 # v1 imports the codemod may add: local name -> (module, name). The local name is what rewritten code uses.
 V1_IMPORTS: Mapping[str, Tuple[str, str]] = {

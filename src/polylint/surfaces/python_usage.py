@@ -24,7 +24,6 @@ from libcst._nodes.internal import CodegenState
 from libcst.metadata import (
     Assignment,
     ExpressionContextProvider,
-    GlobalScope,
     ImportAssignment,
     Scope,
     ScopeProvider,
@@ -34,6 +33,7 @@ from polylint.diagnostics import Applicability
 from polylint.knowledge import client as knowledge
 from polylint.knowledge import platform
 from polylint.knowledge.client import Arguments, Row
+from polylint.surfaces.python_order import Order, Point, is_import_line
 
 SAFE, UNSAFE, MANUAL = Applicability.SAFE, Applicability.UNSAFE, Applicability.MANUAL
 _ORDER = {SAFE: 0, UNSAFE: 1, MANUAL: 2}
@@ -53,7 +53,8 @@ V0_CALLBACK = "PLX309"
 _REST = re.compile(r"/api/v1/(?!namespaces/)[^/\s'\"]+/[^/\s'\"]+/(?:" + "|".join(platform.REST_ENTITIES) + r")\b")
 _ENV_READERS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault", "os.environ.pop",
                           "os.getenvb"})
-Builder = Callable[[cst.CSTNode], cst.CSTNode]
+# A statement's builder may make it several (a line written before it).
+Builder = Callable[[cst.CSTNode], Union[cst.CSTNode, cst.FlattenSentinel[cst.BaseStatement]]]
 
 
 def worst(*levels: Applicability) -> Applicability:
@@ -92,6 +93,7 @@ class Site:
     origin: Optional[ImportStatement] = None
     depends: Optional[Site] = None  # the site that builds the object this one calls (its constructor)
     reason: str = ""
+    support: bool = False  # made only for the sites that depend on it: rewritten only with one of them
 
     @property
     def fixable(self) -> bool:
@@ -114,7 +116,7 @@ class Usage:
 
 
 def analyse(tree: cst.Module, text: str) -> Usage:
-    finder = _Finder(tree, scopes(tree), spans(tree))
+    finder = _Finder(tree, text, scopes(tree), spans(tree))
     tree.visit(finder)
     return Usage(tree, text, finder.sites, finder.imports, finder.global_bindings(), finder.parents)
 
@@ -277,10 +279,11 @@ class _Finder(cst.CSTVisitor):
     # Parents are recorded by this visit itself, and qualified names asked of the scope for the nodes that
     # need them: libcst's ParentNodeProvider and QualifiedNameProvider would each walk the whole tree once
     # more (for every node), which cost more than all the rest of the analysis.
-    def __init__(self, module: cst.Module, scopes: Mapping[cst.CSTNode, Optional[Scope]],
+    def __init__(self, module: cst.Module, text: str, scopes: Mapping[cst.CSTNode, Optional[Scope]],
                  spans: Mapping[cst.CSTNode, Tuple[int, int]]) -> None:
         super().__init__()
         self.module = module
+        self.text = text
         self.scopes = scopes
         self.spans = spans
         self.parents: Dict[cst.CSTNode, cst.CSTNode] = {}
@@ -292,6 +295,8 @@ class _Finder(cst.CSTVisitor):
         self._star_modules: List[Tuple[str, ImportStatement]] = []
         # (kind, the site rewriting the constructor or None for a v1 one, the call, its import)
         self._constructors: List[Tuple[str, Optional[Site], cst.Call, ImportStatement]] = []
+        # The `tracking.*` rewrites that need a run made before them: (site, its row, its call or None).
+        self._needs_run: List[Tuple[Site, Row, Optional[cst.Call]]] = []
 
     # the walk, positions and metadata
     def on_visit(self, node: cst.CSTNode) -> bool:
@@ -577,6 +582,8 @@ class _Finder(cst.CSTVisitor):
             else:
                 site.node = node
                 site.build = lambda updated, target=target: target
+            if row.reason == knowledge.NEEDS_INIT and site.build is not None:
+                self._needs_run.append((site, row, call))
         elif ambiguous and row.v1 is not None:
             site.message += _AMBIGUOUS
         self.sites.append(site)
@@ -679,24 +686,101 @@ class _Finder(cst.CSTVisitor):
         self._after_init()
 
     def _after_init(self) -> None:
-        """A `tracking.*` function rewrite is safe when `tracking.init()` (a rewritten `Experiment()`, or a
-        v1 call already there) runs before it: earlier in the same scope, or at module level when the call
-        is in a function."""
-        inits = [(site, self.scopes.get(call), self.span(call)[1])
-                 for kind, site, call, _ in self._constructors
-                 if kind in ("tracker", "v1 tracker") and (site is None or (site.build is not None
-                                                                          and site.safety is SAFE))]
-        for site in self.sites:
-            if site.reason != knowledge.NEEDS_INIT or site.node is None:
-                continue
-            scope = self.scopes.get(site.node)
-            for init, init_scope, init_end in inits:
-                if init_scope is None or scope is None:
-                    continue
-                if (init_scope is scope and init_end <= site.start) or (
-                        isinstance(init_scope, GlobalScope) and scope is not init_scope):
-                    site.safety, site.depends, site.reason = SAFE, init, ""
-                    break
+        """Give every `tracking.*` rewrite the run it needs (see python_order.py for what is proven).
+
+        - After an init that certainly runs first (a rewritten `Experiment()`, or a v1 `tracking.init()`),
+          the rewrite is safe as it is.
+        - In a module that makes no run at all, `tracking.init()` is written once, under the imports and
+          before the first top-level statement that runs anything, as v0's `polyaxon_helper` made its
+          experiment when it was imported; what that proves to run after it is safe.
+        - In a module whose only trackers are `Experiment()`/`Job()` with no arguments, a use that may run
+          before them takes `tracking.get_or_create_run()`, and so do they: one run, whichever runs first.
+        - What is left cannot be ordered: in a module that makes no run, the rewrite takes
+          `tracking.get_or_create_run()` (unsafe: another module may make the run later); in one that makes
+          its run otherwise, it is not rewritten, and the finding says why.
+        """
+        waiting = [(site, row, call) for site, row, call in self._needs_run if site.build is not None]
+        if not waiting:
+            return
+        order = Order(self.module, self.parents, self.scopes)
+        trackers = [(site, call) for kind, site, call, _ in self._constructors if kind == "tracker" and site]
+        v1_trackers = [call for kind, _, call, _ in self._constructors if kind == "v1 tracker"]
+        inits: List[Tuple[Optional[Site], Optional[Point]]] = [
+            (site, order.point(call)) for site, call in trackers if site.build is not None and site.safety is SAFE]
+        inits.extend((None, order.point(call)) for call in v1_trackers
+                     if self.qualified(call.func) & set(knowledge.V1_TRACKING_INITS))
+        pending: List[Tuple[Site, Row, Optional[cst.Call]]] = []
+        for site, row, call in waiting:
+            assert site.node is not None
+            init = next((init for init in inits if init[1] is not None and order.runs_after(init[1], site.node)),
+                        None)
+            if init is None:
+                pending.append((site, row, call))
+            else:
+                site.safety, site.depends, site.reason = SAFE, init[0], ""
+        if not pending:
+            return
+        if not trackers and not v1_trackers:
+            insertion = self._insert_init(order, [site.node for site, _, _ in pending if site.node is not None])
+            if insertion is not None:
+                support, point = insertion
+                self.sites.append(support)
+                left = []
+                for entry in pending:
+                    if entry[0].node is not None and order.runs_after(point, entry[0].node):
+                        entry[0].safety, entry[0].depends, entry[0].reason = SAFE, support, ""
+                    else:
+                        left.append(entry)
+                pending = left
+            for site, row, call in pending:
+                self._on_shared_run(site, row, call, UNSAFE, knowledge.UNORDERED_REASON)
+            return
+        if not v1_trackers and all(site.build is not None and site.safety is SAFE and not call.args
+                                   for site, call in trackers):
+            shared = table_expression(knowledge.V1_GET_OR_CREATE)
+            for site, _ in trackers:
+                site.build = lambda updated, shared=shared: _rebuild_call(updated, shared, knowledge.SAME)
+            for site, row, call in pending:
+                self._on_shared_run(site, row, call, SAFE, "")
+            return
+        first = min(self.span(call)[0] for call in [*(call for _, call in trackers), *v1_trackers])
+        line = self.text.count("\n", 0, first) + 1
+        for site, _, _ in pending:
+            site.build, site.node, site.depends = None, None, None
+            site.message += (f" (not rewritten: it may run before the run is made on line {line}, and v1's "
+                             "tracking functions act on that run: make the run before this runs)")
+
+    def _on_shared_run(self, site: Site, row: Row, call: Optional[cst.Call], safety: Applicability,
+                       reason: str) -> None:
+        """Rewrite the use onto `tracking.get_or_create_run()`: `tracking.get_or_create_run().log_metrics(...)`."""
+        assert row.v1 is not None
+        site.safety, site.reason, site.depends = safety, reason, None
+        if call is None:
+            site.build, site.node = None, None  # a function passed as a value: no run to take it from
+            site.message += " (not rewritten: it is not called here, and v1's needs a run made first)"
+            return
+        method = row.v1.split(".", maxsplit=1)[1]
+        target = cst.Attribute(value=cst.Call(func=table_expression(knowledge.V1_GET_OR_CREATE)),
+                               attr=cst.Name(method))
+        site.build = lambda updated, spec=row.arguments: _rebuild_call(updated, target, spec)
+
+    def _insert_init(self, order: Order, uses: Sequence[cst.CSTNode]) -> Optional[Tuple[Site, Point]]:
+        """A `tracking.init()` line under the module's imports, before its first statement that runs anything;
+        None when no top-level statement runs anything, or a v0 import comes after that place."""
+        first = order.first_run(uses)
+        if first is None:
+            return None
+        body = self.module.body
+        imports = [index for index in range(first) if is_import_line(body[index])]
+        place = imports[-1] + 1 if imports else first
+        if any(not statement.nested and _position(body, statement.line) >= place for statement in self.imports):
+            return None
+        statement = body[place]
+        start = self.span(statement)[0]
+        line = cst.SimpleStatementLine([cst.Expr(cst.Call(func=table_expression(knowledge.V1_INIT)))])
+        support = Site("", start, start, "", SAFE, node=statement, needs=_import_need(knowledge.V1_INIT),
+                       support=True, build=lambda updated: _insert_before(line, updated))
+        return support, (self.module, place - 0.5)
 
     def _aliases_of(self, call: cst.Call) -> Iterable[cst.CSTNode]:
         """The expressions that hold the object `call` builds: the call itself and its bound names."""
@@ -850,6 +934,21 @@ _NO_IMPORT = ImportStatement(cst.SimpleStatementLine([]), cst.Import([cst.Import
                              (), False, False)
 
 
+
+
+def _insert_before(line: cst.SimpleStatementLine, updated: cst.CSTNode
+                   ) -> cst.FlattenSentinel[cst.BaseStatement]:
+    """`line` before the statement, parted from what comes before and after it by the blank lines that part
+    the statement from what comes before (the statement keeps its own, and its comments)."""
+    assert isinstance(updated, (cst.SimpleStatementLine, cst.BaseCompoundStatement))
+    lines = list(updated.leading_lines)
+    blank = next((index for index, empty in enumerate(lines) if empty.comment is not None), len(lines))
+    return cst.FlattenSentinel([line.with_changes(leading_lines=lines[:blank]), updated])
+
+
+def _position(body: Sequence[cst.BaseStatement], statement: cst.CSTNode) -> int:
+    """Where a top-level statement stands in the module's body."""
+    return next(index for index, item in enumerate(body) if item is statement)
 
 
 def _v0_form(method: str, call: Optional[cst.Call]) -> bool:

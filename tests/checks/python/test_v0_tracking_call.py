@@ -10,6 +10,7 @@ def test_log_params_becomes_log_inputs_with_comment_kept() -> None:
         HEAD + "experiment.log_params(lr=0.01, batch_size=32)  # hyper-parameters\n",
         V1_HEAD + "experiment.log_inputs(lr=0.01, batch_size=32)  # hyper-parameters\n")
     assert "call experiment.log_inputs" in checked
+    assert "behaviour" in checked  # it ran, under v0 and under polyaxon 1.20, and recorded the same
 
 
 def test_log_data_ref_keywords() -> None:
@@ -62,12 +63,47 @@ def test_get_outputs_path_after_init_is_safe() -> None:
         V1_HEAD + "out = tracking.get_outputs_path()\n")
 
 
-def test_get_outputs_path_without_init_is_unsafe() -> None:
-    before = "from polyaxon_client.tracking import get_outputs_path\n\nOUT = get_outputs_path()\n"
+def test_get_outputs_path_without_init_gets_one() -> None:
+    check_golden("from polyaxon_client.tracking import get_outputs_path\n\nOUT = get_outputs_path()\n",
+                 "from polyaxon import tracking\n\ntracking.init()\n\nOUT = tracking.get_outputs_path()\n")
+
+
+def test_get_outputs_path_before_experiment_shares_one_run() -> None:
+    check_golden(
+        "from polyaxon_client.tracking import Experiment, get_outputs_path\n"
+        "out = get_outputs_path()\n"
+        "experiment = Experiment()\n",
+        "from polyaxon import tracking\n"
+        "out = tracking.get_or_create_run().get_outputs_path()\n"
+        "experiment = tracking.get_or_create_run()\n")
+
+
+def test_get_outputs_path_before_an_experiment_with_arguments_stays_reported() -> None:
+    before = ("from polyaxon_client.tracking import Experiment, get_outputs_path\n"
+              "out = get_outputs_path()\n"
+              "experiment = Experiment(project='mnist')\n")
     found = findings("train.py", before)
-    assert [(f.code, f.applicability.value) for f in found] == [("PLX301", "unsafe"), ("PLX303", "unsafe")]
-    assert "tracking.init()" in found[1].fix.message  # type: ignore[union-attr]
-    check_golden(before, "from polyaxon import tracking\n\nOUT = tracking.get_outputs_path()\n", unsafe=True)
+    call = next(f for f in found if f.code == "PLX303")
+    assert call.fix is None and "made on line 3" in call.message
+    check_golden(before, "from polyaxon_client.tracking import get_outputs_path\n"
+                         "from polyaxon import tracking\n"
+                         "\n"
+                         "out = get_outputs_path()\n"
+                         "experiment = tracking.init(project='mnist')\n", remaining=["PLX301", "PLX303"])
+
+
+def test_a_function_called_before_the_init_is_not_after_it() -> None:
+    check_golden(
+        "from polyaxon_client.tracking import Experiment, get_outputs_path\n"
+        "def folder():\n"
+        "    return get_outputs_path()\n"
+        "out = folder()\n"
+        "experiment = Experiment()\n",
+        "from polyaxon import tracking\n"
+        "def folder():\n"
+        "    return tracking.get_or_create_run().get_outputs_path()\n"
+        "out = folder()\n"
+        "experiment = tracking.get_or_create_run()\n")
 
 
 def test_function_call_in_function_with_module_level_init() -> None:

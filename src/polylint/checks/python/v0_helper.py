@@ -1,8 +1,11 @@
 """PLX305: a `polyaxon_helper` function (v0-surface.md §3.3; deprecated already in v0, mapping §4.2).
 
 `send_metrics(**m)` -> `tracking.log_metrics(**m)`, `get_outputs_path()` -> `tracking.get_outputs_path()`,
-`get_log_level()` -> `tracking.get_log_level()`. Unsafe: the helper built its experiment when imported, while
-v1's tracking functions act on the run `tracking.init()` creates, so a call to it must come first. The
+`get_log_level()` -> `tracking.get_log_level()`. The helper made its experiment when it was imported, while
+v1's tracking functions act on the run `tracking.init()` makes: the rewrite writes that call where the module
+runs first, unless a run certainly made before is there already; where the order cannot be told (a function
+only another module calls) it takes `tracking.get_or_create_run()`, unsafe (surfaces/python_usage.py,
+`_after_init`). The
 helpers without a v1 counterpart are PLX308.
 """
 
@@ -25,20 +28,22 @@ RULE = Rule(
     why=(
         '`polyaxon_helper` was a thin wrapper over the v0 tracking client that created an `Experiment` at '
         "import time. v1's `tracking` module has the same functions, acting on the run `tracking.init()` "
-        'creates: call `tracking.init()` once before them.'
+        'creates: a rewrite without that call would fail at its first metric. The fix calls '
+        '`tracking.init()` once, before the module runs anything, unless the module makes its run first.'
     ),
     example=(
-        'from polyaxon import tracking\n'
         'from polyaxon_helper import send_metrics\n'
         '\n'
-        'tracking.init()\n'
-        'send_metrics(loss=0.1)\n'
+        'for epoch in range(3):\n'
+        '    send_metrics(loss=1 / (epoch + 1), step=epoch)\n'
     ),
     fixed_example=(
         'from polyaxon import tracking\n'
         '\n'
         'tracking.init()\n'
-        'tracking.log_metrics(loss=0.1)\n'
+        '\n'
+        'for epoch in range(3):\n'
+        '    tracking.log_metrics(loss=1 / (epoch + 1), step=epoch)\n'
     ),
     fix=Applicability.UNSAFE,
 )

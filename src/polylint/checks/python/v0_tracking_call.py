@@ -6,7 +6,9 @@ name=)`; `succeeded()`/`failed()`/`stop()` -> `log_succeeded()`/`log_failed(mess
 second parameter is `reason`); `log_output(s)`/`log_artifacts` -> `log_artifact`/`upload_artifacts_dir`
 (unsafe: v1 moves files and records lineage); `get_params()` -> `get_inputs()` (unsafe: read from the API).
 Module functions: `get_outputs_path()`/`get_log_level()` -> `tracking.get_outputs_path()`/
-`tracking.get_log_level()`, unsafe because v1's act on the run `tracking.init()` created. Calls v1 has no
+`tracking.get_log_level()`, which act on the run `tracking.init()` made: safe after a run certainly made
+first, with the `tracking.init()` the fix writes, or on the run `tracking.get_or_create_run()` shares (see
+PLX305); reported without a fix where the module makes its run later in a way that cannot be shared. Calls v1 has no
 mechanical counterpart for (`create`, `end`, `outputs_store`...) are reported with the v1 way.
 """
 

@@ -102,10 +102,13 @@ def _top_level_imports(module: cst.Module, plan: _ImportPlan) -> cst.Module:
 
 
 def _with_dependencies(chosen: List[Site], allowed: Callable[[Site], bool]) -> List[Site]:
-    """Drop the sites whose object's construction is not rewritten with them (it would stay v0)."""
+    """Drop the sites whose object's construction is not rewritten with them (it would stay v0), and the
+    sites made for others (an added `tracking.init()`) when none of those is rewritten."""
     while True:
         ids = {id(site) for site in chosen}
-        kept = [site for site in chosen if site.depends is None or id(site.depends) in ids]
+        needed = {id(site.depends) for site in chosen if site.depends is not None}
+        kept = [site for site in chosen if (site.depends is None or id(site.depends) in ids)
+                and (not site.support or id(site) in needed)]
         if len(kept) == len(chosen):
             return kept
         chosen = kept

@@ -1,10 +1,12 @@
 """BaseTracker of 0.6.1 (polyaxon_client/tracking/base.py), recording what it would send."""
 
+import os
+
 from polyaxon_client.tracking import paths
 from polyaxon_client.tracking._record import missing, record
 
 
-class BaseTracker(object):
+class BaseTracker:
     def __init__(self, project=None, client=None, track_logs=True, track_code=True, track_env=True,
                  outputs_store=None):
         record("tracker", cls=type(self).__name__)
@@ -59,3 +61,25 @@ class BaseTracker(object):
 
     def get_log_level(self):
         return paths.get_log_level()
+
+    def log_data_ref(self, data, data_name='data', reset=False):
+        record("data_ref", name=data_name, reset=reset)
+
+    # The outputs store of a managed run uploaded the file or folder from the run's own disk.
+    def log_output(self, filename, **kwargs):
+        record("output", path=_existing(filename))
+
+    def log_outputs(self, dirname, **kwargs):
+        record("output", path=_existing(dirname))
+
+    def log_artifact(self, file_path):
+        record("output", path=_existing(file_path))
+
+    def log_artifacts(self, dir_path):
+        record("output", path=_existing(dir_path))
+
+
+def _existing(path):
+    if not os.path.exists(path):
+        raise FileNotFoundError(path)
+    return path
