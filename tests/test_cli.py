@@ -354,6 +354,33 @@ def test_stdin_with_filename(tmp_path):
     assert outcome.code == 1 and outcome.out.startswith("conf/train.yml:1:1: PLX100")
 
 
+@pytest.mark.parametrize("text, surface, first", [
+    (V0_EXPERIMENT, "YAML", "-:1:1: PLX100 [*] v0 Polyaxonfile"),
+    ("from polyaxon_client.tracking import Experiment\n", "Python", "-:1:1: PLX301 [*] v0 import"),
+    ("polyaxon experiment -xp 1 logs\n", "shell", "-:1:10: PLX201 v0 `polyaxon experiment logs`"),
+])
+def test_stdin_without_a_name_is_read_as_its_content_says(tmp_path, text, surface, first):
+    outcome = run_subprocess("check", "-v", "-", cwd=tmp_path, stdin=text.encode())
+    assert outcome.code == 1 and outcome.out.startswith(first)
+    assert f"polylint: -: read as {surface} (no --stdin-filename)" in outcome.err
+
+
+def test_stdin_without_a_name_is_fixed_as_its_content_says(tmp_path):
+    outcome = run_subprocess("check", "--fix", "-", cwd=tmp_path,
+                             stdin=b"from polyaxon_client.tracking import Experiment\n\nExperiment()\n")
+    assert outcome.code == 0 and outcome.out == "from polyaxon import tracking\n\ntracking.init()\n"
+
+
+@pytest.mark.parametrize("text", ["", '{"cells": []}\n', "```bash\npolyaxon experiment logs\n```\n"])
+def test_stdin_whose_content_does_not_say_what_it_is_needs_a_name(tmp_path, text):
+    outcome = run_subprocess("check", "-", cwd=tmp_path, stdin=text.encode())
+    assert (outcome.code, outcome.out) == (2, "")
+    assert outcome.err == ("polylint: error: cannot tell whether standard input is a Polyaxonfile, Python or shell: "
+                           "name it with --stdin-filename (such as `--stdin-filename train.py -`)\n")
+    named = run_subprocess("check", "--stdin-filename", "README.md", "-", cwd=tmp_path, stdin=text.encode())
+    assert named.code == (1 if "polyaxon" in text else 0)
+
+
 def test_stdin_fix_prints_fixed_text(tmp_path):
     outcome = run_subprocess("check", "--fix", "--unsafe-fixes", "--stdin-filename", "v1.yml", "-", cwd=tmp_path,
                              stdin=V1_BARE_MEMORY.encode())

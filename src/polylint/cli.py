@@ -205,8 +205,21 @@ def _check(args: argparse.Namespace, argv: Sequence[str]) -> int:
     if args.paths == ["-"]:
         from polylint.checking import process_bytes
 
-        name = args.stdin_filename or "-"
-        result = process_bytes(name, sys.stdin.buffer.read(), options)
+        data = sys.stdin.buffer.read()
+        name = args.stdin_filename
+        if name is None:
+            from polylint.stdin import detect
+
+            detected = detect(data)
+            if detected is None:
+                raise ConfigError("cannot tell whether standard input is a Polyaxonfile, Python or shell: "
+                                  "name it with --stdin-filename (such as `--stdin-filename train.py -`)")
+            if args.verbose:
+                print(f"polylint: -: read as {detected[0]} (no --stdin-filename)", file=sys.stderr)
+            result = process_bytes(detected[1], data, options)
+            result.findings = [finding._replace(filename="-") for finding in result.findings]
+        else:
+            result = process_bytes(name, data, options)
         results = [result]
         if args.fix and not args.diff:
             sys.stdout.buffer.write(result.new_data if result.new_data is not None else b"")
