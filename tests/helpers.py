@@ -6,8 +6,9 @@ as a file would be, so that the host kind is chosen by the name as it is on disk
 
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import Iterable, List, Optional, Sequence
 
+from polylint import rules
 from polylint.config import Settings
 from polylint.diagnostics import Finding
 from polylint.results import FileResult, Options
@@ -17,7 +18,22 @@ from polylint.checking import process_bytes
 def run(name: str, text: str, *, fix: bool = False, unsafe: bool = False,
         settings: Optional[Settings] = None) -> FileResult:
     options = Options(settings or Settings(), fix=fix, unsafe_fixes=unsafe)
-    return process_bytes(name, text.encode("utf-8"), options)
+    result = process_bytes(name, text.encode("utf-8"), options)
+    assert_fixed_as_stated(result.findings)
+    return result
+
+
+def assert_fixed_as_stated(found: Iterable[Finding]) -> None:
+    """Each finding is fixed in one of the ways its rule states (``Rule.fixes``): what `polylint rule`,
+    docs/rules.md and the report say of a rule's fixes is never contradicted by a fix it makes. Every rule
+    test runs through here, so the whole suite holds the rules to it."""
+    registry = rules.all_rules()
+    for finding in found:
+        rule = registry[finding.code]
+        assert finding.applicability in rule.fixes, (
+            f"{finding.code} reported a finding whose fix is {finding.applicability.value}, but the rule states "
+            f"{' or '.join(level.value for level in rule.fixes)} only: give it a `fix_examples` entry for "
+            f"{finding.applicability.value} ({finding.filename}: {finding.message})")
 
 
 def findings(name: str, text: str, settings: Optional[Settings] = None) -> List[Finding]:

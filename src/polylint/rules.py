@@ -13,9 +13,9 @@ import functools
 import importlib
 import pkgutil
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType
-from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, FrozenSet, Iterable, Iterator, List, Mapping, Optional, Tuple
 
 from polylint.diagnostics import Applicability, Diagnostic
 
@@ -44,7 +44,14 @@ FAMILY_LANGUAGES = {"0": "text", "1": "yaml", "2": "shell", "3": "python", "4": 
 
 @dataclass(frozen=True)
 class Rule:
-    """Everything a user reads about a rule: `polylint rule CODE` and docs/rules.md print these fields."""
+    """Everything a user reads about a rule: `polylint rule CODE` and docs/rules.md print these fields.
+
+    ``fix`` is how the diagnostic on ``example`` is fixed (one of the ways, for an example fixed in several);
+    ``fix_examples`` holds, for each other way the rule's diagnostics can be fixed, a whole input on which
+    they are all fixed that way. ``fixes``, read by every
+    surface that shows a rule's safety, is made of the two, and the tests hold both to the fixes made:
+    each example is fixed as stated, and no diagnostic of the rule is ever fixed in a way not stated.
+    """
 
     code: str
     name: str
@@ -53,10 +60,18 @@ class Rule:
     example: str
     fixed_example: str
     fix: Applicability
+    fix_examples: Mapping[Applicability, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):
             raise ValueError(f"bad rule code {self.code!r}")
+        if self.fix in self.fix_examples:
+            raise ValueError(f"{self.code}: `example` already shows a {self.fix.value} fix")
+
+    @property
+    def fixes(self) -> Tuple[Applicability, ...]:
+        """Every way this rule's diagnostics can be fixed, in the order safe, unsafe, manual."""
+        return tuple(level for level in Applicability if level is self.fix or level in self.fix_examples)
 
     @property
     def family(self) -> str:

@@ -5,6 +5,7 @@ import json
 import pytest
 
 from polylint import rules
+from polylint.diagnostics import Applicability
 from polylint.report import command
 from tests.conftest import V1_COMPONENT
 
@@ -70,9 +71,9 @@ def test_first_report_totals_fixes_and_todos(polylint, repository):
     # Every other family with rules has its row, with nothing found in this tree.
     assert all(row.endswith("| 0 | 0 | 0 | 0 | 0 | 0 |") for row in rows[2:])
     assert section(text, "Totals by rule").splitlines()[2:] == [
-        f"| {link('PLX100')} | v0-polyaxonfile | safe | 1 | 1 |",
-        f"| {link('PLX113')} | bare-integer-memory | unsafe | 1 | 1 |",
-        f"| {link('PLX199')} | old-python-image | safe | 1 | 1 |",
+        f"| {link('PLX100')} | v0-polyaxonfile | safe, unsafe or manual | 1 | 1 | 0 | 0 | 1 |",
+        f"| {link('PLX113')} | bare-integer-memory | unsafe or manual | 1 | 1 | 0 | 1 | 0 |",
+        f"| {link('PLX199')} | old-python-image | safe | 1 | 1 | 1 | 0 | 0 |",
     ]
     assert section(text, "What `--fix` would rewrite") == (
         "`polylint check --fix` would apply 1 fix in 1 file.\n\n"
@@ -193,3 +194,43 @@ def test_missing_path_is_a_usage_error_and_writes_nothing(polylint, tmp_path):
 
 def test_bad_jobs_is_a_usage_error(polylint):
     assert polylint("report", "--jobs", "0").code == 2
+
+
+def table(markdown, heading):
+    """The rows of the table under `## heading`, as lists of cells."""
+    return [[cell.strip() for cell in row.strip("|").split(" | ")]
+            for row in section(markdown, heading).splitlines()[2:] if row.startswith("|")]
+
+
+def test_rule_totals_add_up_to_the_surface_totals_and_agree_with_the_rules(polylint, tmp_path):
+    from polylint.ruledoc import fix_label
+
+    # Findings of every kind, several rules fixed in more than one way among them.
+    write(tmp_path, "safe.yml", rules.all_rules()["PLX100"].example)
+    write(tmp_path, "unsafe.yml", rules.all_rules()["PLX100"].fix_examples[Applicability.UNSAFE])
+    write(tmp_path, "manual.yml", V0_TRAIN)
+    write(tmp_path, "train.sh", "polyaxon experiment logs --past\npolyaxon experiment -xp 12 stop\n"
+                                "polyaxon experiment -xp 12 resources\npolyaxon notebook stop -y\n")
+    write(tmp_path, "train.py", "from polyaxon_client.tracking import Experiment, get_outputs_path\n\n"
+                                "xp = Experiment()\nOUT = get_outputs_path()\n")
+    write(tmp_path, "requirements.txt", "polyaxon-client==0.6.1\n")
+    text = polylint("report").out
+    surfaces = {row[0]: [int(cell) for cell in row[2:]] for row in table(text, "Totals by surface")}
+    by_rule = table(text, "Totals by rule")
+    assert len(by_rule) >= 6
+    for digit in "012345":
+        rows = [row for row in by_rule if row[0].startswith(f"[PLX{digit}")]
+        sums = [sum(int(row[column]) for row in rows) for column in range(4, 8)]
+        _, findings, safe, unsafe, manual, _ = surfaces[f"PLX{digit}xx"]
+        assert sums == [findings, safe, unsafe, manual], digit
+    kinds = ("safe", "unsafe", "manual")
+    for row in by_rule:
+        rule = rules.all_rules()[row[0][1:7]]
+        assert row[2] == fix_label(rule)
+        assert int(row[4]) == sum(int(cell) for cell in row[5:8])
+        for kind, count in zip(kinds, row[5:8]):
+            assert int(count) == 0 or kind in row[2].replace(",", " ").split(), (row, kind)
+    assert all(sum(surface[2 + index] for surface in surfaces.values()) for index in range(3)), surfaces
+    safe, unsafe, manual = (sum(surface[index] for surface in surfaces.values()) for index in (2, 3, 4))
+    assert progress_lines(text)[1] == (f"**0% done · 0 done · {safe + unsafe} fixable ({safe} by `--fix`, "
+                                       f"{unsafe} more by `--unsafe-fixes`) · {manual} manual**")

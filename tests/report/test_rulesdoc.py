@@ -3,7 +3,7 @@ from pathlib import Path
 
 from polylint.diagnostics import Applicability
 from polylint.report.rulesdoc import COMMAND, render, table_cell
-from polylint.ruledoc import render_rule
+from polylint.ruledoc import fix_label, render_rule
 from polylint.rules import DOCS_URL, Rule, all_rules, heading_anchor
 
 RULES_MD = Path(__file__).resolve().parents[2] / "docs" / "rules.md"
@@ -56,7 +56,7 @@ def test_index_links_each_rule_and_sections_are_the_rule_docs():
     rules = all_rules().values()
     text = render(rules)
     for rule in rules:
-        assert f"| [{rule.code}](#{heading_anchor(rule.heading)}) | {rule.name} | {rule.fix.value} |" in text
+        assert f"| [{rule.code}](#{heading_anchor(rule.heading)}) | {rule.name} | {fix_label(rule)} |" in text
         assert "\n" + render_rule(rule, heading="##") in text
     assert text.index("| [PLX001]") < text.index("\n## PLX001 ")
 

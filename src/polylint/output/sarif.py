@@ -22,7 +22,7 @@ def _rule(rule: Rule) -> Dict[str, Any]:
         "fullDescription": {"text": rule.why},
         "helpUri": rule.url,
         "help": {"text": f"{rule.why}\n\nv0:\n{rule.example}\nv1:\n{rule.fixed_example}"},
-        "properties": {"fix": rule.fix.value, "family": rule.family},
+        "properties": {"fixes": [level.value for level in rule.fixes], "family": rule.family},
     }
 
 

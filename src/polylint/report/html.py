@@ -13,6 +13,7 @@ from polylint.diagnostics import Finding
 from polylint.report import model
 from polylint.report.model import MigrationReport
 from polylint.report.survey import FileFixes, Rewrite
+from polylint.ruledoc import fix_label
 from polylint.rules import all_rules
 
 MAX_DIFF_LINES = 200
@@ -115,13 +116,15 @@ def _totals(report: MigrationReport) -> List[str]:
     out += ["</table>", "<h2>Totals by rule</h2>"]
     if not report.rules:
         return out + ["<p>No findings.</p>"]
-    out += ["<table>", "<tr><th>Rule</th><th>Name</th><th>Fix</th><th>Files</th><th>Findings</th></tr>"]
+    out += ["<table>", ("<tr><th>Rule</th><th>Name</th><th>Fix</th><th>Files</th><th>Findings</th>"
+                        "<th><code>--fix</code></th><th><code>--unsafe-fixes</code></th><th>Manual</th></tr>")]
     for total in report.rules:
         rule = total.rule
         code = (f'<a href="{html.escape(rule.url)}">{total.code}</a>' if rule else html.escape(total.code))
-        name, fix = (html.escape(rule.name), rule.fix.value) if rule else ("", "")
+        name, fix = (html.escape(rule.name), fix_label(rule)) if rule else ("", "")
+        counts = (total.files, total.findings, total.safe, total.unsafe, total.manual)
         out.append(f"<tr><td>{code}</td><td>{name}</td><td>{fix}</td>"
-                   f'<td class="n">{total.files}</td><td class="n">{total.findings}</td></tr>')
+                   + "".join(f'<td class="n">{number}</td>' for number in counts) + "</tr>")
     return out + ["</table>"]
 
 

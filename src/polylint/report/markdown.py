@@ -9,6 +9,7 @@ from polylint.diagnostics import Finding
 from polylint.report import model
 from polylint.report.model import MigrationReport
 from polylint.report.survey import FileFixes, Rewrite
+from polylint.ruledoc import fix_label
 from polylint.rules import all_rules
 
 BAR_WIDTH = 40
@@ -83,13 +84,15 @@ def _totals(report: MigrationReport) -> List[str]:
     out += ["", "## Totals by rule", ""]
     if not report.rules:
         return out + ["No findings.", ""]
-    out += ["| Rule | Name | Fix | Files | Findings |", "| --- | --- | --- | ---: | ---: |"]
+    out += ["| Rule | Name | Fix | Files | Findings | `--fix` | `--unsafe-fixes` | Manual |",
+            "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
     for total in report.rules:
+        counts = f"{total.files} | {total.findings} | {total.safe} | {total.unsafe} | {total.manual}"
         if total.rule is None:
-            out.append(f"| {total.code} |  |  | {total.files} | {total.findings} |")
+            out.append(f"| {total.code} |  |  | {counts} |")
         else:
-            out.append(f"| [{total.code}]({total.rule.url}) | {total.rule.name} | {total.rule.fix.value} | "
-                       f"{total.files} | {total.findings} |")
+            out.append(f"| [{total.code}]({total.rule.url}) | {total.rule.name} | {fix_label(total.rule)} | "
+                       f"{counts} |")
     return out + [""]
 
 

@@ -44,10 +44,18 @@ class FamilyTotal:
 
 @dataclass(frozen=True)
 class RuleTotal:
+    """One rule's findings, counted by how each is fixed, as the surface totals count them."""
+
     code: str
     rule: Optional[Rule]
-    findings: int
     files: int
+    safe: int
+    unsafe: int
+    manual: int
+
+    @property
+    def findings(self) -> int:
+        return self.safe + self.unsafe + self.manual
 
 
 @dataclass
@@ -90,9 +98,13 @@ def build(survey: Survey, progress: Progress, paths: Sequence[str], date: str) -
                                     count[Applicability.UNSAFE], count[Applicability.MANUAL],
                                     progress.done_by_family.get(digit, 0)))
     per_rule = Counter(finding.code for finding in findings)
-    rule_totals = [RuleTotal(code, rules.get(code), count,
-                             len({finding.filename for finding in findings if finding.code == code}))
-                   for code, count in sorted(per_rule.items(), key=lambda item: (-item[1], item[0]))]
+    rule_totals = []
+    for code, _ in sorted(per_rule.items(), key=lambda item: (-item[1], item[0])):
+        mine = [finding for finding in findings if finding.code == code]
+        count = Counter(finding.applicability for finding in mine)
+        rule_totals.append(RuleTotal(code, rules.get(code), len({finding.filename for finding in mine}),
+                                     count[Applicability.SAFE], count[Applicability.UNSAFE],
+                                     count[Applicability.MANUAL]))
     return MigrationReport(
         paths=list(paths), date=date, checked=len(survey.files), progress=progress, families=families,
         rules=rule_totals,

@@ -11,7 +11,7 @@ import sys
 from itertools import groupby
 from typing import Iterable, List
 
-from polylint.ruledoc import anchor, render_rule
+from polylint.ruledoc import anchor, fix_label, render_rule
 from polylint.rules import FAMILIES, Rule, all_rules
 
 COMMAND = "python -m polylint.report.rulesdoc > docs/rules.md"
@@ -30,15 +30,16 @@ def render(rules: Iterable[Rule]) -> str:
         f"<!-- Generated from the rule registry by `{COMMAND}`; edit the rules, not this file. -->",
         "",
         ("Every rule has a stable code: `PLX` and three digits, whose hundreds digit names what it is about. "
-         "Fix: **safe** rules are rewritten by `polylint check --fix`, **unsafe** ones only with "
-         "`--unsafe-fixes` (review the result), and **manual** ones are reported with the v1 way to do it. "
+         "Fix says how its findings are fixed: **safe** ones by `polylint check --fix`, **unsafe** ones only "
+         "with `--unsafe-fixes` (review the result), **manual** ones not at all: the message says the v1 way. "
+         "A rule fixed in more than one way shows each with an example. "
          "`polylint rule CODE` prints a section of this page."),
         "",
     ]
     for digit, family_rules in groupby(ordered, key=lambda rule: rule.code[3]):
         lines += [f"## PLX{digit}xx: {FAMILIES[digit]}", "", "| Code | Name | Fix | What it flags |",
                   "| --- | --- | --- | --- |"]
-        lines += [f"| [{rule.code}](#{anchor(rule)}) | {rule.name} | {rule.fix.value} | {table_cell(rule.summary)} |"
+        lines += [f"| [{rule.code}](#{anchor(rule)}) | {rule.name} | {fix_label(rule)} | {table_cell(rule.summary)} |"
                   for rule in family_rules]
         lines.append("")
     text = "\n".join(lines)

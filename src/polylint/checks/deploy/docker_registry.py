@@ -44,6 +44,9 @@ RULE = Rule(
         "      mountPath: /kaniko/.docker\n"
     ),
     fix=Applicability.UNSAFE,
+    fix_examples={
+        Applicability.MANUAL: '{adminViewEnabled: true, docker-registry: {enabled: true}}\n',
+    },
 )
 
 

@@ -70,6 +70,10 @@ RULE = Rule(
         "      readOnly: true\n"
     ),
     fix=Applicability.UNSAFE,
+    fix_examples={
+        Applicability.MANUAL: ('{rbac: {}, persistence: {outputs: {outputs: '
+                               '{hostPath: /data/outputs, mountPath: /outputs}}}}\n'),
+    },
 )
 
 

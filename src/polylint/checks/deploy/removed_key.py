@@ -36,6 +36,9 @@ RULE = Rule(
     ),
     fixed_example="(nothing: v1 has no such services)\n",
     fix=Applicability.UNSAFE,
+    fix_examples={
+        Applicability.MANUAL: '{adminViewEnabled: true, user: {username: root, password: s3cret}}\n',
+    },
 )
 
 

@@ -40,6 +40,13 @@ RULE = Rule(
         "  runAsGroup: 1000\n"
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.MANUAL: (
+            'hpsearch: {}\n'
+            'timeZone: UTC\n'
+            'timezone: UTC\n'
+        ),
+    },
 )
 
 

@@ -34,6 +34,9 @@ RULE = Rule(
     ),
     fixed_example="(nothing: restrict access with the ingress or the network)\n",
     fix=Applicability.UNSAFE,
+    fix_examples={
+        Applicability.MANUAL: '{adminViewEnabled: true, user: {username: root, password: s3cret}}\n',
+    },
 )
 
 

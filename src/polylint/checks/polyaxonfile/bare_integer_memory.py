@@ -26,16 +26,38 @@ RULE = Rule(
         "The fix appends `Mi`, v0's unit; it is unsafe because a file written for v1 may mean bytes."
     ),
     example=(
-        "container:\n"
-        "  resources:\n"
-        "    requests: {memory: 2048}\n"
+        "version: 1.1\n"
+        "kind: component\n"
+        "run:\n"
+        "  kind: job\n"
+        "  container:\n"
+        "    image: python:3.8\n"
+        "    resources:\n"
+        "      requests: {memory: 2048}\n"
     ),
     fixed_example=(
-        "container:\n"
-        "  resources:\n"
-        "    requests: {memory: 2048Mi}\n"
+        "version: 1.1\n"
+        "kind: component\n"
+        "run:\n"
+        "  kind: job\n"
+        "  container:\n"
+        "    image: python:3.8\n"
+        "    resources:\n"
+        "      requests: {memory: 2048Mi}\n"
     ),
     fix=Applicability.UNSAFE,
+    fix_examples={
+        Applicability.MANUAL: (
+            'version: 1.1\n'
+            'kind: component\n'
+            'run:\n'
+            '  kind: job\n'
+            '  container:\n'
+            '    image: python:3.8\n'
+            '    resources:\n'
+            '      requests: {memory: "2048"}\n'
+        ),
+    },
 )
 
 _PLAIN_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?=\s*(?:[,}\]#]|$))", re.MULTILINE)

@@ -78,6 +78,27 @@ RULE = Rule(
         '        memory: 2048Mi\n'
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: (
+            'version: 1\n'
+            'kind: experiment\n'
+            'build:\n'
+            '  image: python:3.8\n'
+            '  build_steps: [pip install -r requirements.txt]\n'
+            'run:\n'
+            '  cmd: python train.py\n'
+        ),
+        Applicability.MANUAL: (
+            'version: 1\n'
+            'kind: experiment\n'
+            'params:\n'
+            '  globals: 1  # a v1 context name: polylint cannot declare it as an input\n'
+            'build:\n'
+            '  image: python:3.8\n'
+            'run:\n'
+            '  cmd: python train.py\n'
+        ),
+    },
 )
 
 

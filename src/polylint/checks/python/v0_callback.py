@@ -41,6 +41,13 @@ RULE = Rule(
         'model.fit(x, y, callbacks=[PolyaxonCallback(run=experiment)])\n'
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.MANUAL: (
+            'from polyaxon_client.tracking.contrib.logging_tensor_hook import PolyaxonLoggingTensorHook\n'
+            '\n'
+            'hook = PolyaxonLoggingTensorHook(tensors)\n'
+        ),
+    },
 )
 
 

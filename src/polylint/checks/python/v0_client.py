@@ -45,6 +45,18 @@ RULE = Rule(
         "RunClient(owner='alice', project='mnist', run_uuid=12, client=client).stop()\n"
     ),
     fix=Applicability.UNSAFE,
+    fix_examples={
+        Applicability.SAFE: (
+            'from polyaxon_client import PolyaxonClient\n'
+            '\n'
+            'client = PolyaxonClient(host=HOST, port=PORT, verify_ssl=False)\n'
+        ),
+        Applicability.MANUAL: (
+            'from polyaxon_client import PolyaxonClient\n'
+            '\n'
+            'client = PolyaxonClient(api_config=config)\n'
+        ),
+    },
 )
 
 

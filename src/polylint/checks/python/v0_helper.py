@@ -45,7 +45,21 @@ RULE = Rule(
         'for epoch in range(3):\n'
         '    tracking.log_metrics(loss=1 / (epoch + 1), step=epoch)\n'
     ),
-    fix=Applicability.UNSAFE,
+    fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: (
+            'from polyaxon_helper import send_metrics\n'
+            '\n'
+            'send_metrics(loss=0.1)\n'
+        ),
+        Applicability.MANUAL: (
+            'try:\n'
+            '    from polyaxon_helper import send_metrics\n'
+            'except ImportError:\n'
+            '    send_metrics = None\n'
+            'send_metrics(loss=0.1)\n'
+        ),
+    },
 )
 
 

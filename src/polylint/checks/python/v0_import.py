@@ -40,6 +40,18 @@ RULE = Rule(
         "experiment = tracking.init()\n"
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: (
+            'from polyaxon_client.tracking import get_outputs_path\n'
+            '\n'
+            'OUT = get_outputs_path()\n'
+        ),
+        Applicability.MANUAL: (
+            'from polyaxon_client.tracking import Group\n'
+            '\n'
+            "group = Group(project='mnist')\n"
+        ),
+    },
 )
 
 

@@ -43,6 +43,13 @@ RULE = Rule(
         'experiment.log_inputs(lr=0.01)\n'
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.MANUAL: (
+            'from polyaxon_client.tracking import Group\n'
+            '\n'
+            "group = Group(project='mnist')\n"
+        ),
+    },
 )
 
 

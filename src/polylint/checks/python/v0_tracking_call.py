@@ -52,6 +52,19 @@ RULE = Rule(
         'experiment.log_succeeded()\n'
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: (
+            'from polyaxon_client.tracking import get_outputs_path\n'
+            '\n'
+            'OUT = get_outputs_path()\n'
+        ),
+        Applicability.MANUAL: (
+            'from polyaxon_client.tracking import Experiment\n'
+            '\n'
+            'experiment = Experiment()\n'
+            "experiment.create(name='mnist', tags=['baseline'])\n"
+        ),
+    },
 )
 
 

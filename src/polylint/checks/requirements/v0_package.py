@@ -48,6 +48,9 @@ RULE = Rule(
         "polyaxon[gcs]>=1.20,<2  # tracking\n"
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.MANUAL: '-e git+https://github.com/polyaxon/polyaxon-client.git@v0.6.1#egg=polyaxon-client\n',
+    },
 )
 
 

@@ -30,6 +30,9 @@ RULE = Rule(
     example='polyaxon deploy -f config.yml\npolyaxon admin upgrade -f config.yml --dry_run\n',
     fixed_example='polyaxon admin deploy -f config.yml\npolyaxon admin upgrade -f config.yml --dry-run\n',
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.MANUAL: 'polyaxon deploy -f config.yml --upgrade\n',
+    },
 )
 
 

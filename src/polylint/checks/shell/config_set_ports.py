@@ -30,6 +30,9 @@ RULE = Rule(
     example='polyaxon config set --host=localhost --port=31811 --use_https=false\n',
     fixed_example='polyaxon config set --host=http://localhost:31811\n',
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.MANUAL: 'polyaxon config set --port=80\n',
+    },
 )
 
 

@@ -31,6 +31,10 @@ RULE = Rule(
     example='polyaxon notebook -p mnist start\npolyaxon notebook stop -y\n',
     fixed_example='polyaxon run --hub jupyterlab -p mnist\npolyaxon ops stop -y\n',
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: 'polyaxon notebook stop -y\n',
+        Applicability.MANUAL: 'polyaxon notebook start -u\n',
+    },
 )
 
 

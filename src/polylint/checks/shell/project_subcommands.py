@@ -34,6 +34,10 @@ RULE = Rule(
     example='polyaxon project create --name=mnist --private\npolyaxon project -p mnist groups\n',
     fixed_example='polyaxon project create --name=mnist\npolyaxon ops ls -q "kind: matrix" -p mnist\n',
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: 'polyaxon project -p mnist experiments -m -q "status:failed"\n',
+        Applicability.MANUAL: 'polyaxon project builds\n',
+    },
 )
 
 

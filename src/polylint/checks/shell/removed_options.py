@@ -30,6 +30,9 @@ RULE = Rule(
     example='polyaxon version --cli\npolyaxon check -f polyaxonfile.yml --definition\n',
     fixed_example='polyaxon version\npolyaxon check -f polyaxonfile.yml\n',
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.MANUAL: 'polyaxon run -f polyaxonfile.yml --debug\n',
+    },
 )
 
 

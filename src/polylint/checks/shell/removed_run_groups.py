@@ -42,6 +42,10 @@ RULE = Rule(
     example='polyaxon experiment logs --past\npolyaxon job -p mnist stop -y\npolyaxon experiment outputs\n',
     fixed_example='polyaxon ops logs\npolyaxon ops stop -p mnist -y\npolyaxon ops artifacts\n',
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: 'polyaxon experiment -xp 12 stop\n',
+        Applicability.MANUAL: 'polyaxon experiment -xp 12 resources\n',
+    },
 )
 
 

@@ -37,6 +37,9 @@ RULE = Rule(
         "polyaxon run --hub tensorboard:single-run -P uuid=12  # then put the run's uuid in place of 12 "
     ),
     fix=Applicability.UNSAFE,
+    fix_examples={
+        Applicability.MANUAL: 'polyaxon tensorboard url\n',
+    },
 )
 
 
