@@ -135,3 +135,30 @@ def test_the_closest_selector_is_a_real_one_near_the_typo(typo, closest):
 
 def test_a_code_past_the_last_one_is_near_the_last_code():
     assert closest_selector("PLX999") == max(all_rules())
+
+
+def test_a_message_naming_an_option_names_the_one_its_fix_needs() -> None:
+    inputs = [(SURFACE_FILES[SURFACES[rule.code]], text) for rule in CHECKED
+              for text in (rule.example, *rule.fix_examples.values())] + fixture_inputs()
+    named = []
+    for name, text in inputs:
+        for finding in findings(name, text):
+            says_fix = "`--fix`" in finding.message
+            says_unsafe = "--unsafe-fixes" in finding.message
+            if says_fix or says_unsafe:
+                named.append(finding.code)
+                assert (says_fix, says_unsafe) == (finding.applicability is SAFE,
+                                                   finding.applicability is UNSAFE), finding
+    assert "PLX100" in named
+
+
+@pytest.mark.parametrize(("level", "advice"), [
+    (SAFE, "convert it (`--fix`)"),
+    (UNSAFE, "convert it (`--fix --unsafe-fixes`, then review the result)"),
+    (MANUAL, "convert it by hand: polylint could not convert this document"),
+])
+def test_plx100_names_the_option_its_conversion_needs(level: Applicability, advice: str) -> None:
+    rule = all_rules()["PLX100"]
+    text = rule.example if level is rule.fix else rule.fix_examples[level]
+    [finding] = [finding for finding in findings("polyaxonfile.yml", text) if finding.code == "PLX100"]
+    assert finding.applicability is level and advice in finding.message

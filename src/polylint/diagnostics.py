@@ -19,6 +19,10 @@ class Applicability(str, enum.Enum):
     MANUAL = "manual"  # reported with the v1 way to do it; never applied
 
 
+# The options of `polylint check` that apply a fix of each kind: what every message naming them says.
+FIX_OPTIONS = {Applicability.SAFE: "--fix", Applicability.UNSAFE: "--fix --unsafe-fixes"}
+
+
 class Edit(NamedTuple):
     """Replace text[start:end] with content. Offsets are characters, end exclusive."""
 

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import Iterable, List
 
-from polylint.diagnostics import Applicability
+from polylint.diagnostics import FIX_OPTIONS, Applicability
 from polylint.rules import Rule, heading_anchor
 
 SAFE, UNSAFE, MANUAL = Applicability.SAFE, Applicability.UNSAFE, Applicability.MANUAL
 
 # What each kind of finding means to the user, as the docs, `polylint rule` and the README say it.
 MEANING = {
-    SAFE: "`polylint check --fix` applies it, and the file keeps its meaning",
-    UNSAFE: "only `polylint check --fix --unsafe-fixes` applies it, as the meaning can shift: review the result",
+    SAFE: f"`polylint check {FIX_OPTIONS[SAFE]}` applies it, and the file keeps its meaning",
+    UNSAFE: f"only `polylint check {FIX_OPTIONS[UNSAFE]}` applies it, as the meaning can shift: review the result",
     MANUAL: "no automatic fix: the diagnostic says what to do in v1",
 }
 

@@ -6,7 +6,7 @@ from typing import Iterator, Optional, Tuple
 
 from polylint.checks.polyaxonfile._document import at_key, document
 from polylint.context import CheckContext
-from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from polylint.diagnostics import FIX_OPTIONS, Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
 from polylint.source import Region
 
@@ -124,8 +124,12 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     described = f"`kind: {kind}`" if kind is not None else "a pre-0.1 file with no `kind`"
     key = "version" if "version" in data else next(iter(data))
     fix, why_not = _fix(region)
-    advice = ("convert it (`--fix`)" if fix
-              else f"convert it by hand: polylint could not convert this document ({why_not})")
+    if fix is None:
+        advice = f"convert it by hand: polylint could not convert this document ({why_not})"
+    elif fix.applicability is Applicability.SAFE:
+        advice = f"convert it (`{FIX_OPTIONS[fix.applicability]}`)"
+    else:
+        advice = f"convert it (`{FIX_OPTIONS[fix.applicability]}`, then review the result)"
     yield at_key(region, RULE.code,
                  f"v0 Polyaxonfile ({described}): Polyaxon v1 reads only `version: 1.1` components and "
                  f"operations; {advice}", data, key, fix)
