@@ -6,7 +6,7 @@ from typing import Iterator, Optional, Tuple
 
 from polylint.checks.polyaxonfile._document import at_key, document
 from polylint.context import CheckContext
-from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from polylint.diagnostics import FIX_OPTIONS, Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
 from polylint.source import Region
 
@@ -50,6 +50,14 @@ RULE = Rule(
         "        nvidia.com/gpu: 1\n"
     ),
     fix=Applicability.SAFE,
+    fix_examples={
+        Applicability.UNSAFE: (
+            "version: 1\n"
+            "environment:\n"
+            "  persistence:\n"
+            "    data: [data1]\n"
+        ),
+    },
 )
 
 
@@ -74,9 +82,12 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     data = document(region).data
     sections = ", ".join(f"`{key}`" for key in data if key != "version")
     fix, why_not = _fix(region)
-    advice = ("convert it to a preset (`--fix`) and keep giving it after the main file "
-              "(`polyaxon run -f polyaxonfile.yml -f this.yml`)" if fix
-              else f"convert it by hand: polylint could not convert this document ({why_not})")
+    if fix is None:
+        advice = f"convert it by hand: polylint could not convert this document ({why_not})"
+    else:
+        review = "" if fix.applicability is Applicability.SAFE else ", then review the result"
+        advice = (f"convert it to a preset (`{FIX_OPTIONS[fix.applicability]}`{review}) and keep giving it after "
+                  "the main file (`polyaxon run -f polyaxonfile.yml -f this.yml`)")
     yield at_key(region, RULE.code,
                  f"partial v0 Polyaxonfile (only {sections}), merged into a main one with several `-f`: v1 "
                  f"reads every `-f` after the first as a preset operation; {advice}", data, "version", fix)

@@ -50,7 +50,9 @@ RULE = Rule(
         Applicability.UNSAFE: (
             'from polyaxon_helper import send_metrics\n'
             '\n'
-            'send_metrics(loss=0.1)\n'
+            '\n'
+            'def report(**metrics):\n'
+            '    send_metrics(**metrics)\n'
         ),
         Applicability.MANUAL: (
             'try:\n'

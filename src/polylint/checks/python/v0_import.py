@@ -44,7 +44,9 @@ RULE = Rule(
         Applicability.UNSAFE: (
             'from polyaxon_client.tracking import get_outputs_path\n'
             '\n'
-            'OUT = get_outputs_path()\n'
+            '\n'
+            'def folder():\n'
+            '    return get_outputs_path()\n'
         ),
         Applicability.MANUAL: (
             'from polyaxon_client.tracking import Group\n'
