@@ -31,6 +31,7 @@ RULE = Rule(
     fixed_example='polyaxon config set --host=http://localhost:31811\n',
     fix=Applicability.SAFE,
     fix_examples={
+        Applicability.UNSAFE: 'polyaxon config set --host=localhost\n',
         Applicability.MANUAL: 'polyaxon config set --port=80\n',
     },
 )
