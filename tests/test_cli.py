@@ -28,15 +28,34 @@ def test_findings_exit_one_with_text_line_and_summary(polylint, tmp_path):
     assert outcome.code == 1
     lines = outcome.out.splitlines()
     assert lines[0].startswith("conf/train.yaml:1:1: PLX100 [*] v0 Polyaxonfile")
-    assert lines[-1] == "Found 1 problem (1 fixable with --fix, 0 with --unsafe-fixes)."
+    assert lines[-2:] == ["Found 1 problem.", "[*] 1 fixable with the `--fix` option."]
 
 
 def test_fixable_mark_and_counts(polylint, tmp_path):
     write(tmp_path, "v1.yml", V1_BARE_MEMORY)
     outcome = polylint("check", "--unsafe-fixes")
     assert "PLX113 [*] " in outcome.out
-    assert outcome.out.splitlines()[-1] == "Found 1 problem (0 fixable with --fix, 1 with --unsafe-fixes)."
-    assert "[*]" not in polylint("check").out
+    assert outcome.out.splitlines()[-1] == "[*] 1 fixable with the `--fix` option."
+    plain = polylint("check").out
+    assert "[*]" not in plain and "PLX113 [~] " in plain
+    assert plain.splitlines()[-1] == "No fixes available (1 hidden fix can be enabled with the `--unsafe-fixes` option)."
+
+
+def test_the_summary_tells_safe_unsafe_and_manual_apart(polylint, tmp_path):
+    write(tmp_path, "train.py", "import polyaxon_helper\npolyaxon_helper.send_metrics(loss=1)\n"
+                                "x = polyaxon_helper.get_cluster_def()\n")
+    write(tmp_path, "utils.py", "from polyaxon_helper import send_metrics\n\n\ndef report(**m):\n"
+                                "    send_metrics(**m)\n")
+    assert polylint("check").out.splitlines()[-3:] == [
+        "Found 5 problems.",
+        "[*] 2 fixable with the `--fix` option (2 hidden fixes can be enabled with the `--unsafe-fixes` option).",
+        "1 to fix by hand: its message says what to write in v1."]
+    fixed = polylint("check", "--fix").out.splitlines()
+    assert fixed[-3:] == ["Found 6 problems (2 fixed, 4 remaining).",
+                          "No fixes available (2 hidden fixes can be enabled with the `--unsafe-fixes` option).",
+                          "2 to fix by hand: their messages say what to write in v1."]
+    assert polylint("check", "--fix", "--unsafe-fixes").out.splitlines()[-2:] == [
+        "Found 4 problems (2 fixed, 2 remaining).", "2 to fix by hand: their messages say what to write in v1."]
 
 
 def test_fix_writes_and_reports_fixed(polylint, tmp_path):
@@ -130,7 +149,7 @@ def test_exit_zero_is_zero_whatever_was_found_read_errors_too(tmp_path):
     (tmp_path / "polyaxonfile.yml").write_bytes(b"version: 1\nkind: experiment\n\x00")
     outcome = run_subprocess("check", "--no-cache", "--exit-zero", ".", cwd=tmp_path)
     assert outcome.code == 0
-    assert [line.split()[1] for line in outcome.out.splitlines()[:-1]] == ["PLX001", "PLX100", "PLX005"]
+    assert [line.split()[1] for line in outcome.out.splitlines() if ": PLX" in line] == ["PLX001", "PLX100", "PLX005"]
     assert run_subprocess("check", "--no-cache", ".", cwd=tmp_path).code == 1
 
 
@@ -357,7 +376,7 @@ def test_stdin_with_filename(tmp_path):
 @pytest.mark.parametrize("text, surface, first", [
     (V0_EXPERIMENT, "YAML", "-:1:1: PLX100 [*] v0 Polyaxonfile"),
     ("from polyaxon_client.tracking import Experiment\n", "Python", "-:1:1: PLX301 [*] v0 import"),
-    ("polyaxon experiment -xp 1 logs\n", "shell", "-:1:10: PLX201 v0 `polyaxon experiment logs`"),
+    ("polyaxon experiment -xp 1 logs\n", "shell", "-:1:10: PLX201 [~] v0 `polyaxon experiment logs`"),
 ])
 def test_stdin_without_a_name_is_read_as_its_content_says(tmp_path, text, surface, first):
     outcome = run_subprocess("check", "-v", "-", cwd=tmp_path, stdin=text.encode())
@@ -416,7 +435,7 @@ NOTEBOOK = json.dumps({
 
 def test_notebook_findings_name_the_cell_and_the_line_in_it(polylint, tmp_path):
     write(tmp_path, "train.ipynb", NOTEBOOK)
-    lines = polylint("check", "--no-cache").out.splitlines()[:-1]
+    lines = [line for line in polylint("check", "--no-cache").out.splitlines() if " PLX" in line]
     assert [line.split(" PLX")[0] for line in lines] == ["train.ipynb:cell 2:2:11:", "train.ipynb:cell 3:3:1:"]
     [shell, python] = json.loads(polylint("check", "--no-cache", "--output-format", "json").out)
     assert (shell["cell"], python["cell"]) == (2, 3)
