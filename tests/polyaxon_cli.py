@@ -121,13 +121,41 @@ def python_argvs(module: str) -> List[List[str]]:
     import ast
     import re
 
+    def words(node: ast.AST) -> List[str]:
+        assert isinstance(node, (ast.List, ast.Tuple))
+        return [element.value if isinstance(element, ast.Constant) else "X" for element in node.elts]
+
     tree = ast.parse(module)
     pieces = {id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr) for part in node.values}
-    argvs = []
+    argvs: List[List[str]] = []
+    # `args = ["polyaxon", ...]` then `args += [...]` or `args.extend([...])` in the same block: one argv.
+    built = set()
+    for block in [node.body for node in ast.walk(tree) if isinstance(getattr(node, "body", None), list)]:
+        growing: dict = {}
+        for statement in block:
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and \
+                    isinstance(statement.targets[0], ast.Name) and isinstance(statement.value, ast.List) and \
+                    statement.value.elts and isinstance(statement.value.elts[0], ast.Constant) and \
+                    statement.value.elts[0].value == "polyaxon":
+                growing[statement.targets[0].id] = words(statement.value)[1:]
+                argvs.append(growing[statement.targets[0].id])
+                built.add(id(statement.value))
+            elif isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name) and \
+                    statement.target.id in growing and isinstance(statement.value, ast.List):
+                growing[statement.target.id].extend(words(statement.value))
+                built.add(id(statement.value))
+            elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and \
+                    isinstance(statement.value.func, ast.Attribute) and statement.value.func.attr == "extend" and \
+                    isinstance(statement.value.func.value, ast.Name) and statement.value.func.value.id in growing \
+                    and statement.value.args and isinstance(statement.value.args[0], ast.List):
+                growing[statement.value.func.value.id].extend(words(statement.value.args[0]))
+                built.add(id(statement.value.args[0]))
     for node in ast.walk(tree):
+        if id(node) in built:
+            continue
         if isinstance(node, (ast.List, ast.Tuple)) and node.elts and isinstance(node.elts[0], ast.Constant) \
                 and node.elts[0].value == "polyaxon":
-            argvs.append([element.value if isinstance(element, ast.Constant) else "X" for element in node.elts[1:]])
+            argvs.append(words(node)[1:])
         elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant) and \
                 str(node.values[0].value).startswith("polyaxon "):
             text = "".join(str(part.value) if isinstance(part, ast.Constant) else "X" for part in node.values)

@@ -24,6 +24,10 @@ RULE = Rule(
     example='polyaxon init mnist\n',
     fixed_example='polyaxon init -p mnist\n',
     fix=Applicability.SAFE,
+    fix_examples={
+        # The project inside a double-quoted -c script, in escaped quotes: no edit keeps the script's quoting.
+        Applicability.MANUAL: 'bash -c "polyaxon init \\"$PROJECT\\""\n',
+    },
 )
 
 
