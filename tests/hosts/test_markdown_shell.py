@@ -50,7 +50,8 @@ def test_a_fence_without_a_language_is_shell_when_it_holds_commands() -> None:
     text = ("Start:\n\n```\npolyaxon experiment -xp 3 logs\n```\n\nOr:\n\n```\n$ polyaxon experiment -xp 4 stop\n"
             "Experiment 4 is being stopped\n```\n")
     check_transformed("README.md", text, text.replace("polyaxon experiment -xp 3 logs", "polyaxon ops logs -uid 3")
-                      .replace("polyaxon experiment -xp 4 stop", "polyaxon ops stop -uid 4"), unsafe=True)
+                      .replace("polyaxon experiment -xp 4 stop", "polyaxon ops stop -uid 4"), unsafe=True,
+                      remaining=["PLX213", "PLX213"])  # the v0 ids, until replaced by uuids
     assert_v1("polyaxon ops logs -uid 3\npolyaxon ops stop -uid 4\n")
 
 

@@ -63,7 +63,8 @@ def test_a_rewrite_that_would_write_the_literal_s_quote_is_not_made() -> None:
     double = HEAD + 'os.system("polyaxon group -g 3 experiments")\n'
     assert located(double) == [("PLX201", ROW, 21, False)]
     single = HEAD + "os.system('polyaxon group -g 3 experiments')\n"
-    assert_rewritten(single, single.replace("group -g 3 experiments", 'ops ls -q "pipeline: 3"'), unsafe=True)
+    assert_rewritten(single, single.replace("group -g 3 experiments", 'ops ls -q "pipeline: 3"'), unsafe=True,
+                     remaining=("PLX213",))
 
 
 # An f-string, `.format` or `%` field stays as written where it stands for an option's value or an argument:

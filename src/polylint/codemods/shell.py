@@ -189,27 +189,48 @@ def _options(words: Sequence[Word], index: int, options: Sequence[cli.Option], g
 
 
 @dataclass
+class Notes:
+    """What a rewrite leaves to say: why it is unsafe, and what the user must still do for it to be right.
+    A rewrite with a to-do is shown in the finding and not offered as a fix: after it, the line would be
+    v1 with nothing left to tell that it is not finished (a variable that holds a v0 id)."""
+
+    unsafe: List[str] = field(default_factory=list)
+    todo: List[str] = field(default_factory=list)
+
+
+@dataclass
 class Rewrite:
-    """A new argv for a call and the reasons (if any) that make it unsafe."""
+    """A new argv for a call and what is left to say about it."""
 
     tokens: List[Token]
-    notes: List[str] = field(default_factory=list)
+    notes: Notes
 
 
 class NoRewrite(Exception):
     """The call cannot be rewritten exactly; the message says which part is in the way."""
 
 
-def _mapped(found: V0Call, given: GivenOption, notes: List[str]) -> List[Token]:
+def _run_id(found: V0Call, given: GivenOption, notes: Notes) -> None:
+    """v1 names a run by uuid. A literal v0 id stays in the (unsafe) fix, where PLX213 then reports it;
+    any other value (`$XP`) would leave a v1 line with nothing to report, so it is a to-do."""
+    raw = found.raw_value(given)
+    if cli.V0_RUN_ID.fullmatch(found.static_value(given) or ""):
+        notes.unsafe.append(cli.UUID_NOTE.format(value=f"`{raw}`"))
+    else:
+        named = raw[1:-1] if len(raw) > 2 and raw[0] == raw[-1] == '"' else raw  # `$XP`, not `"$XP"`
+        notes.todo.append(cli.UUID_TODO.format(value=f"`{named}`"))
+
+
+def _mapped(found: V0Call, given: GivenOption, notes: Notes) -> List[Token]:
     """The tokens of one given option in v1, from the row's map (and the run id option's rule)."""
     mapping = found.command.maps.get(given.option.name)
     written = found.words[given.word].raw
     if mapping is None:
         raise NoRewrite(f"`{written}` has no exact v1 rewrite")
     if given.option.name in cli.RUN_ID_OPTIONS.values() and mapping.v1 == "-uid":
-        notes.append(cli.UUID_NOTE.format(value=f"`{found.raw_value(given)}`"))
+        _run_id(found, given, notes)
     if mapping.note and not (mapping.unless and found.given(mapping.unless)):
-        notes.append(mapping.note)
+        notes.unsafe.append(mapping.note)
     if mapping.v1 is None:
         return []
     if mapping.v1 == cli.KEEP:
@@ -228,7 +249,7 @@ def _path_tokens(found: V0Call, v1: Sequence[str]) -> List[Token]:
     return tokens
 
 
-def _rest(found: V0Call, notes: List[str], replace: Optional[Dict[str, List[Token]]] = None,
+def _rest(found: V0Call, notes: Notes, replace: Optional[Dict[str, List[Token]]] = None,
           skip: Sequence[str] = ()) -> List[Token]:
     """Group options (moved after the command), then command options and arguments in their order."""
     replace = replace or {}
@@ -264,7 +285,7 @@ def rewrite(found: V0Call) -> Rewrite:
         raise NoRewrite("")
     if found.unknown:
         raise NoRewrite(f"`{found.words[found.unknown[0]].raw}` has no exact v1 rewrite")
-    notes: List[str] = [command.unsafe] if command.unsafe else []
+    notes = Notes([command.unsafe] if command.unsafe else [])
     head: List[Token] = list(found.globals_)
     if command.rewrite == cli.PATH:
         return Rewrite(head + _path_tokens(found, command.v1) + _rest(found, notes), notes)
@@ -280,14 +301,14 @@ def rewrite(found: V0Call) -> Rewrite:
         experiment = found.given(cli.EXPERIMENT.name)
         if experiment is None or found.given(cli.GROUP.name) or found.given(cli.FILE.name):
             raise NoRewrite("")
-        notes.append(cli.UUID_NOTE.format(value=f"`{found.raw_value(experiment)}`"))
+        _run_id(found, experiment, notes)
         board: List[Token] = [*command.v1, "-P", "uuid=" + found.raw_value(experiment)]
         return Rewrite(head + board + _rest(found, notes, skip=(cli.EXPERIMENT.name,)), notes)
     if command.rewrite == cli.CHILDREN:
         group = found.given(cli.GROUP.name)
         if group is None or found.given(cli.QUERY.name) or found.given(cli.PAGE.name):
             raise NoRewrite("")
-        notes.append(cli.UUID_NOTE.format(value=f"`{found.raw_value(group)}`"))
+        _run_id(found, group, notes)
         query = _in_double_quotes(found.raw_value(group), "pipeline: ")
         tokens = [*command.v1, "-q", query]
         return Rewrite(head + tokens + _rest(found, notes, skip=(cli.GROUP.name,)), notes)
@@ -399,14 +420,18 @@ def diagnostic(region: Region, found: V0Call) -> Diagnostic:
     except NoRewrite as reason:
         detail = f" ({reason})" if str(reason) else ""
         return Diagnostic(command.code, f"{what}: {command.manual}{detail}", *span)
+    v1 = render(found, rewritten.tokens)
+    if rewritten.notes.todo:
+        return Diagnostic(command.code, f"{what}: v1 is `{v1}` " + "; ".join(rewritten.notes.todo), *span)
     new_edits = edits(found, rewritten.tokens)
     if (any(_crosses(edit, found.call.barriers) or not _writable(edit, found.call.unwritable) for edit in new_edits)
             or not _verifies(region.text, new_edits)):
         return Diagnostic(command.code, f"{what}: {command.manual}", *span)
-    v1 = render(found, rewritten.tokens)
-    applicability = Applicability.UNSAFE if rewritten.notes else Applicability.SAFE
-    message = f"rewrite as `{v1}`" + "".join(f"; {note}" for note in rewritten.notes)
-    return Diagnostic(command.code, f"{what}: v1 is `{v1}`", *span, fix=Fix(applicability, message, tuple(new_edits)))
+    applicability = Applicability.UNSAFE if rewritten.notes.unsafe else Applicability.SAFE
+    # Why the fix is unsafe is in the finding itself, so the text output says it too.
+    said = "".join(f"; {note}" for note in rewritten.notes.unsafe)
+    return Diagnostic(command.code, f"{what}: v1 is `{v1}`{said}", *span,
+                      fix=Fix(applicability, f"rewrite as `{v1}`{said}", tuple(new_edits)))
 
 
 def _span(found: V0Call) -> Tuple[int, int]:

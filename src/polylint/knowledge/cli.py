@@ -13,6 +13,7 @@ live in ``polylint.codemods.shell``; a v0 command is added by adding a row.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Dict, Mapping, Optional, Tuple
 
@@ -89,6 +90,7 @@ class Command:
 
 # Global options, before the command: the same in v0 and v1.
 GLOBAL_OPTIONS = (Option(("--verbose", "-v")), Option(("--offline",)))
+GLOBAL_OPTION_NAMES = frozenset(name for option in GLOBAL_OPTIONS for name in option.names)
 
 PROJECT = Option(("--project", "-p"), True)
 EXPERIMENT = Option(("--experiment", "-xp"), True)
@@ -132,8 +134,22 @@ GROUP_OPTIONS: Dict[str, Tuple[Option, ...]] = {
 # The option of each run group that names its run by integer id (v0-to-v1-mapping.md §3.1).
 RUN_ID_OPTIONS = {"experiment": "--experiment", "group": "--group", "job": "--job", "build": "--build"}
 
-UUID_NOTE = ("v1's `-uid` takes the run's uuid, not v0's integer id: put the uuid of the v1 run in place "
-             "of {value}")
+# v1 names a run by its uuid, 32 hex digits (`8aac02e3a62a4f0aaa257c59da5eab80`); digits alone, fewer of
+# them, are a v0 integer id and never a v1 run.
+V0_RUN_ID = re.compile(r"[0-9]{1,31}")
+# The v1 (polyaxon 1.20) options whose values name runs by uuid: `ops <command> -uid`, a `pipeline:` in
+# `ops ls -q`, and the `uuid`/`uuids` params of the tensorboard hub components (`run --hub tensorboard:...`).
+V1_RUN_UUID_OPTIONS = ("--uid", "-uid")
+V1_QUERY_OPTIONS = ("--query", "-q")
+V1_HUB_OPTIONS = ("--hub",)
+V1_PARAMS_OPTIONS = ("--params", "--param", "-P")
+TENSORBOARD_HUB = "tensorboard:"
+TENSORBOARD_UUID_PARAMS = ("uuid", "uuids")
+UUID_LISTING = "`polyaxon ops ls -p PROJECT -c uuid,name` lists them"
+UUID_NOTE = ("v1 names runs by uuid, not by v0's integer id: put the uuid of the v1 run in place of {value} "
+             "(" + UUID_LISTING + ")")
+UUID_TODO = ("once {value} holds the v1 run's uuid: v1 names runs by uuid, v0's integer ids do not exist in v1 "
+             "(" + UUID_LISTING + ")")
 CACHE_NOTE = ("without an id v0 used its cached run; v1 uses the run it cached last (`polyaxon run` or "
               "`ops get -uid`), which must be the {what}")
 HOST_ONLY_NOTE = ("v0 joined the host to the port and https setting stored before (80 and http unless set): put "
@@ -297,8 +313,8 @@ COMMANDS: Tuple[Command, ...] = (
              Option(("--http_port",), True), Option(("--ws_port",), True), Option(("--use_https",), True),
              Option(("--verify_ssl",), True)),
             triggers=("--verbose", "--host", "--port", "--http_port", "--ws_port", "--use_https", "--verify_ssl")),
-    # PLX212: v1's completion prints how to install it, for the shell it is given; v0's installed it.
-    Command(("completion",), "PLX212",
+    # PLX213: v1's completion prints how to install it, for the shell it is given; v0's installed it.
+    Command(("completion",), "PLX213",
             "v1's `polyaxon completion SHELL` (bash, zsh or fish) installs nothing: it prints the lines to put "
             "into your shell's start-up file; run it once and follow them",
             (Option(("--append", "--overwrite")),), arguments=2),

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.shell._cases import SCRIPT, check_noop, findings, manual, transformed, unsafe_only
+from tests.checks.shell._cases import (SCRIPT, check_noop, findings, integer_id_fixed, manual, transformed,
+                                       unsafe_only, variable_id_reported)
 from tests.polyaxon_cli import given_true_flags, polyaxon_argvs, v1_params
 
 
@@ -35,15 +36,28 @@ def test_group_options_move_after_the_command() -> None:
     transformed("polyaxon --verbose experiment -p mnist logs\n", "polyaxon --verbose ops logs -p mnist\n")
 
 
-def test_an_integer_id_is_kept_in_an_unsafe_fix() -> None:
-    unsafe_only("polyaxon experiment -xp 2 logs\n", "polyaxon ops logs -uid 2\n", "PLX201")
-    unsafe_only('polyaxon job --job="$JOB" -p mnist stop\n', 'polyaxon ops stop -uid="$JOB" -p mnist\n', "PLX201")
+def test_an_integer_id_is_kept_in_an_unsafe_fix_and_stays_reported() -> None:
+    integer_id_fixed("polyaxon experiment -xp 2 logs\n", "polyaxon ops logs -uid 2\n", "PLX201", "2")
+    integer_id_fixed("set -e\npolyaxon job --job=17 -p mnist stop\necho done\n",
+                     "set -e\npolyaxon ops stop -uid=17 -p mnist\necho done\n", "PLX201", "17")
+    integer_id_fixed("polyaxon build -b '4' delete\n", "polyaxon ops delete -uid '4'\n", "PLX201", "4")
 
 
-def test_the_unsafe_fix_says_why() -> None:
+@pytest.mark.parametrize("text, v1", [
+    ('polyaxon job --job="$JOB" -p mnist stop\n', 'polyaxon ops stop -uid="$JOB" -p mnist'),
+    ("polyaxon experiment -xp $XP logs\n", "polyaxon ops logs -uid $XP"),
+    ('polyaxon experiment -xp "${ID}" get\n', 'polyaxon ops get -uid "${ID}"'),
+    ("polyaxon build -b $(cat build.id) logs\n", "polyaxon ops logs -uid $(cat build.id)"),
+])
+def test_an_id_in_a_variable_is_reported_with_its_v1_form(text: str, v1: str) -> None:
+    variable_id_reported(text, "PLX201", v1)
+
+
+def test_the_unsafe_fix_says_why_in_the_finding_itself() -> None:
     [finding] = findings(SCRIPT, "polyaxon experiment -xp 12 stop\n")
     assert finding.fix is not None and finding.fix.applicability.value == "unsafe"
-    assert "uuid" in finding.fix.message and "`12`" in finding.fix.message
+    for said in (finding.fix.message, finding.message):
+        assert "uuid" in said and "`12`" in said and "polyaxon ops ls -p PROJECT -c uuid,name" in said
     assert (finding.location.row, finding.location.column, finding.end_location.column) == (1, 10, 32)
 
 
@@ -82,8 +96,9 @@ def test_the_judge_sees_a_given_follow_flag() -> None:
 
 
 def test_group_experiments_become_a_pipeline_query() -> None:
-    unsafe_only("polyaxon group -g 3 experiments -m\n", 'polyaxon ops ls -q "pipeline: 3" -io\n', "PLX201")
-    unsafe_only('polyaxon group -g "$G" experiments\n', 'polyaxon ops ls -q "pipeline: $G"\n', "PLX201")
+    integer_id_fixed("polyaxon group -g 3 experiments -m\n", 'polyaxon ops ls -q "pipeline: 3" -io\n', "PLX201",
+                     "3")
+    variable_id_reported('polyaxon group -g "$G" experiments\n', "PLX201", 'polyaxon ops ls -q "pipeline: $G"')
 
 
 @pytest.mark.parametrize("text, says", [
@@ -122,8 +137,8 @@ def test_a_call_in_a_shell_script_string_is_rewritten_inside_its_quotes() -> Non
     transformed('docker exec box sh -c "cd /x && polyaxon job stop -y"\n',
                 'docker exec box sh -c "cd /x && polyaxon ops stop -y"\n')
     # Double quotes may be written inside single ones.
-    unsafe_only("bash -c 'polyaxon group -g 3 experiments'\n", "bash -c 'polyaxon ops ls -q \"pipeline: 3\"'\n",
-                "PLX201")
+    integer_id_fixed("bash -c 'polyaxon group -g 3 experiments'\n",
+                     "bash -c 'polyaxon ops ls -q \"pipeline: 3\"'\n", "PLX201", "3")
 
 
 @pytest.mark.parametrize("text", [
@@ -150,11 +165,11 @@ def test_a_call_behind_a_wrapper_is_rewritten_where_it_stands(wrapper: str) -> N
 
 def test_the_quoted_command_ssh_hands_to_the_remote_shell_is_rewritten_inside_its_quotes() -> None:
     transformed('ssh -o BatchMode=yes host "polyaxon job stop -y"\n', 'ssh -o BatchMode=yes host "polyaxon ops stop -y"\n')
-    unsafe_only("ssh host 'cd /x && polyaxon experiment -xp 3 logs --follow'\n",
-                "ssh host 'cd /x && polyaxon ops logs -uid 3'\n", "PLX201")
+    integer_id_fixed("ssh host 'cd /x && polyaxon experiment -xp 3 logs --follow'\n",
+                     "ssh host 'cd /x && polyaxon ops logs -uid 3'\n", "PLX201", "3")
     # The remote shell reads the script: a double quote may be written inside the single quotes.
-    unsafe_only("ssh host 'polyaxon group -g 3 experiments'\n", "ssh host 'polyaxon ops ls -q \"pipeline: 3\"'\n",
-                "PLX201")
+    integer_id_fixed("ssh host 'polyaxon group -g 3 experiments'\n",
+                     "ssh host 'polyaxon ops ls -q \"pipeline: 3\"'\n", "PLX201", "3")
 
 
 def test_words_ssh_joins_for_the_remote_shell_get_no_quotes_written() -> None:

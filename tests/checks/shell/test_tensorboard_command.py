@@ -2,14 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.checks.shell._cases import SCRIPT, findings, manual, unsafe_only
+from tests.checks.shell._cases import SCRIPT, findings, integer_id_fixed, manual, variable_id_reported
 
 
 def test_an_experiment_board_becomes_the_single_run_hub_component() -> None:
-    unsafe_only("polyaxon tensorboard -xp 12 start\n",
-                "polyaxon run --hub tensorboard:single-run -P uuid=12\n", "PLX202")
-    unsafe_only('polyaxon tensorboard -p mnist --experiment "$XP" start\n',
-                'polyaxon run --hub tensorboard:single-run -P uuid="$XP" -p mnist\n', "PLX202")
+    integer_id_fixed("polyaxon tensorboard -xp 12 start\n",
+                     "polyaxon run --hub tensorboard:single-run -P uuid=12\n", "PLX202", "12")
+    variable_id_reported('polyaxon tensorboard -p mnist --experiment "$XP" start\n', "PLX202",
+                         'polyaxon run --hub tensorboard:single-run -P uuid="$XP" -p mnist')
 
 
 def test_the_fix_says_the_id_must_become_a_uuid() -> None:

@@ -4,8 +4,9 @@ v1 has no `experiment`, `group`, `job` or `build` group ("No such command"): eve
 kind, is an op (v0-to-v1-mapping.md §3; v1-surface.md §4). The rewrite maps each subcommand and its
 options from the table in knowledge/cli.py and moves group options after the command, where v1 wants
 them. v0 named runs by integer id (`-xp 2`), v1 by uuid (`-uid`) (§3.1): without an id both versions
-use their cached run, so the fix is safe; with an id (or a variable holding one) the fix keeps the value
-after `-uid` and is unsafe, because it must become the v1 run's uuid.
+use their cached run, so the fix is safe. A literal id stays after `-uid` in an unsafe fix, since it must
+become the v1 run's uuid, and PLX213 keeps reporting it there; an id in a variable (`-xp "$XP"`) gets no
+fix, because the v1 line would leave nothing to report: the finding gives the v1 line instead.
 """
 
 from __future__ import annotations
@@ -34,8 +35,10 @@ RULE = Rule(
         'following off); v0 `logs --past` printed the stored logs and exited, which v1 cannot say, so that '
         'fix is unsafe. Safety: without an id, v0 used its cached run and v1 uses its '
         'own cache (the run last started with `polyaxon run` or fetched with `ops get`), so the fix is '
-        'safe. With an id (`-xp 12`, `-j "$JOB"`) the fix keeps the value after `-uid` and is unsafe: v1 '
-        "wants the run's uuid, and v0 integer ids do not exist in v1. `resources`, `code`, `jobs`, "
+        "safe. With an id (`-xp 12`) the fix keeps it after `-uid` and is unsafe: v1 wants the run's uuid "
+        'and v0 integer ids do not exist in v1, so PLX213 reports the line until the id is replaced. With '
+        'the id in a variable (`-j "$JOB"`) the finding gives the v1 line and no fix, since nothing would '
+        "be left to say that `$JOB` must now hold a uuid. `resources`, `code`, `jobs`, "
         'bookmarks, per-replica `--job`, `restart -u` and `group stop --pending` have no v1 command and '
         'are reported without a fix.'
     ),

@@ -2,8 +2,10 @@
 component run as a service (v0-to-v1-mapping.md §3, D1 `intro/tensorboard/single-tensorboard.md`).
 
 `tensorboard -xp N start` becomes `polyaxon run --hub tensorboard:single-run -P uuid=N`: unsafe, since N
-must become the run's uuid. A group's board (`-g`), a project's board, a custom `-f` file, `stop` and
-`url` are reported with what to do: their v1 form needs uuids that only the user can supply.
+must become the run's uuid, and PLX213 keeps reporting the line until it has. With the id in a variable
+(`-xp "$XP"`) there is no fix: the v1 line would look finished, so the finding gives it instead. A
+group's board (`-g`), a project's board, a custom `-f` file, `stop` and `url` are reported with what to
+do: their v1 form needs uuids that only the user can supply.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ RULE = Rule(
         'hub. For one run: `polyaxon run --hub tensorboard:single-run -P uuid=UUID`; for several runs (a '
         'v0 group): `polyaxon run --hub tensorboard:multi-run -P uuids=U1,U2,...`; for a path: an '
         'operation with `hubRef: tensorboard:path`. The fix for `tensorboard -xp N start` keeps N in `-P '
-        "uuid=N` and is unsafe: v1 wants the run's uuid. `stop` and `url` act on the tensorboard's own v1"
+        "uuid=N` and is unsafe: v1 wants the run's uuid, and PLX213 reports the line until N is replaced. "
+        'With the id in a variable (`-xp "$XP"`) the finding gives the v1 line and no fix, since nothing '
+        "would be left to say that `$XP` must now hold a uuid. `stop` and `url` act on the tensorboard's own v1"
         ' run (`ops stop -uid`, `ops service -uid --url`), whose uuid only you know, so they are reported'
         ' without a fix.'
     ),
