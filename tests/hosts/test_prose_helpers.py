@@ -17,7 +17,7 @@ def test_a_call_of_a_v0_command_path_starts_at_polyaxon(text: str, start: int) -
 
 
 @pytest.mark.parametrize("text", [
-    "each polyaxon experiment logs its metrics", "polyaxon ops ls", "polyaxon", "polyaxon-client", "polyaxonx upload",
+    "each polyaxon experiment logs its metrics", "polyaxon", "polyaxon-client", "polyaxonx upload",
     "polyaxon experimental", "pip install polyaxon", "$polyaxon upload",
 ])
 def test_other_text_is_not_a_call(text: str) -> None:
@@ -35,3 +35,8 @@ def test_markdown_spans_close_on_a_run_as_long_and_lose_one_space_each_side() ->
 def test_restructuredtext_literals_are_double_backticks_kept_as_written() -> None:
     line = "Run `` polyaxon upload `` or ``polyaxon init seg``.\n"
     assert [literal.text for literal in inline_literals(line, 0, "``")] == [" polyaxon upload ", "polyaxon init seg"]
+
+
+def test_a_v1_call_that_names_runs_is_read_too() -> None:
+    # So that a v0 id left in a rewritten `ops ... -uid 3` stays reported (PLX213).
+    assert call_start("polyaxon ops logs -uid 3") == 0 and call_start("polyaxon run --hub tensorboard") == 0

@@ -317,7 +317,7 @@ def rewrite(found: V0Call) -> Rewrite:
         host_value = found.static_value(host) if host is not None else None
         if host is not None and (host_value is None or re.match(cli.NO_SCHEME, host_value)) \
                 and not any(found.given(name) for name in ("--port", "--http_port", "--use_https")):
-            notes.append(cli.HOST_ONLY_NOTE)
+            notes.unsafe.append(cli.HOST_ONLY_NOTE)
         return Rewrite(head + _path_tokens(found, command.v1) + _rest(
             found, notes, replace={"--host": [_host_url(found)]},
             skip=("--port", "--http_port", "--use_https")), notes)

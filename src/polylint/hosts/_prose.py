@@ -3,8 +3,9 @@
 Documentation writes commands outside code blocks too: in inline code (`` `polyaxon init seg` `` in Markdown,
 ````polyaxon init seg```` in reStructuredText) and on quoted lines (`> polyaxon project -p seg git`). Such text
 is a command only when it reads as one: `polyaxon` (perhaps after a `$ ` prompt, and v0's global options), then
-the first word of a real v0 command path. "each polyaxon experiment logs its metrics" is a sentence: it does
-not start with `polyaxon`, and outside code it is never read.
+the first word of a real v0 command path (or `ops`, `run`, whose v1 calls may name a run by a v0 id). "each
+polyaxon experiment logs its metrics" is a sentence: it does not start with `polyaxon`, and outside code it
+is never read.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ _CALL = (r"^(?:(?:\([\w.-]+\)[ \t]*)?\$[ \t]+)?"
 
 @functools.lru_cache(maxsize=1)
 def v0_command_words() -> FrozenSet[str]:
-    """The first words of the v0 command paths that the CLI table knows."""
+    """The first words of the v0 command paths that the CLI table knows, and of the v1 calls that name runs
+    (a rewritten `polyaxon ops logs -uid 3` keeps its v0 id reported)."""
     from polylint.knowledge import cli
 
-    return frozenset(path[0] for path in cli.BY_PATH) | cli.GROUPS
+    return frozenset(path[0] for path in cli.BY_PATH) | cli.GROUPS | cli.V1_RUN_WORDS
 
 
 def call_start(text: str) -> Optional[int]:

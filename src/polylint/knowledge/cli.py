@@ -140,6 +140,8 @@ V0_RUN_ID = re.compile(r"[0-9]{1,31}")
 # The v1 (polyaxon 1.20) options whose values name runs by uuid: `ops <command> -uid`, a `pipeline:` in
 # `ops ls -q`, and the `uuid`/`uuids` params of the tensorboard hub components (`run --hub tensorboard:...`).
 V1_RUN_UUID_OPTIONS = ("--uid", "-uid")
+# The v1 command words whose calls name runs that way: prose read for v0 calls reads these too (PLX213).
+V1_RUN_WORDS = frozenset({"ops", "run"})
 V1_QUERY_OPTIONS = ("--query", "-q")
 V1_HUB_OPTIONS = ("--hub",)
 V1_PARAMS_OPTIONS = ("--params", "--param", "-P")
@@ -313,8 +315,8 @@ COMMANDS: Tuple[Command, ...] = (
              Option(("--http_port",), True), Option(("--ws_port",), True), Option(("--use_https",), True),
              Option(("--verify_ssl",), True)),
             triggers=("--verbose", "--host", "--port", "--http_port", "--ws_port", "--use_https", "--verify_ssl")),
-    # PLX213: v1's completion prints how to install it, for the shell it is given; v0's installed it.
-    Command(("completion",), "PLX213",
+    # PLX212: v1's completion prints how to install it, for the shell it is given; v0's installed it.
+    Command(("completion",), "PLX212",
             "v1's `polyaxon completion SHELL` (bash, zsh or fish) installs nothing: it prints the lines to put "
             "into your shell's start-up file; run it once and follow them",
             (Option(("--append", "--overwrite")),), arguments=2),
