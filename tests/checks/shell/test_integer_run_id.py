@@ -65,4 +65,5 @@ def test_the_text_output_says_what_is_left_after_the_unsafe_fix(
     assert script.read_text() == "polyaxon ops logs -uid 12\n"
     assert outcome.code == 1
     assert "train.sh:1:19: PLX213 `-uid` names v0 integer id `12`" in outcome.out
-    assert outcome.out.splitlines()[-1].endswith("1 remaining).")
+    assert outcome.out.splitlines()[-2:] == ["Found 2 problems (1 fixed, 1 remaining).",
+                                             "1 to fix by hand: its message says what to write in v1."]
