@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Iterator, Optional, Tuple
 
-from polylint.diagnostics import Diagnostic, Fix
+from polylint.diagnostics import FIX_OPTIONS, Applicability, Diagnostic, Fix
 from polylint.source import Region
 from polylint.surfaces.yaml import YamlDocument, walk
 
@@ -35,3 +35,9 @@ def containers(data: Any) -> Iterator[Tuple[str, Mapping[str, Any]]]:
     for path, _parent, value in walk(data):
         if path and path[-1] == "container" and isinstance(value, Mapping):
             yield ".".join(str(step) for step in path), value
+
+
+def fix_option(fix: Fix) -> str:
+    """The option a conversion's fix needs, for its message: an unsafe one asks for a review."""
+    option = f"`{FIX_OPTIONS[fix.applicability]}`"
+    return option if fix.applicability is Applicability.SAFE else f"{option}, then review the result"

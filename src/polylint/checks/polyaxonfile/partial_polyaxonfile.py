@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator, Optional, Tuple
 
-from polylint.checks.polyaxonfile._document import at_key, document
+from polylint.checks.polyaxonfile._document import at_key, document, fix_option
 from polylint.context import CheckContext
-from polylint.diagnostics import FIX_OPTIONS, Applicability, Diagnostic, Edit, Fix
+from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
 from polylint.source import Region
 
@@ -85,9 +85,8 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     if fix is None:
         advice = f"convert it by hand: polylint could not convert this document ({why_not})"
     else:
-        review = "" if fix.applicability is Applicability.SAFE else ", then review the result"
-        advice = (f"convert it to a preset (`{FIX_OPTIONS[fix.applicability]}`{review}) and keep giving it after "
-                  "the main file (`polyaxon run -f polyaxonfile.yml -f this.yml`)")
+        advice = (f"convert it to a preset ({fix_option(fix)}) and keep giving it after the main file "
+                  "(`polyaxon run -f polyaxonfile.yml -f this.yml`)")
     yield at_key(region, RULE.code,
                  f"partial v0 Polyaxonfile (only {sections}), merged into a main one with several `-f`: v1 "
                  f"reads every `-f` after the first as a preset operation; {advice}", data, "version", fix)

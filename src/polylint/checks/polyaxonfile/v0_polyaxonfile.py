@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator, Optional, Tuple
 
-from polylint.checks.polyaxonfile._document import at_key, document
+from polylint.checks.polyaxonfile._document import at_key, document, fix_option
 from polylint.context import CheckContext
-from polylint.diagnostics import FIX_OPTIONS, Applicability, Diagnostic, Edit, Fix
+from polylint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from polylint.rules import Rule
 from polylint.source import Region
 
@@ -126,10 +126,8 @@ def check(region: Region, context: CheckContext) -> Iterator[Diagnostic]:
     fix, why_not = _fix(region)
     if fix is None:
         advice = f"convert it by hand: polylint could not convert this document ({why_not})"
-    elif fix.applicability is Applicability.SAFE:
-        advice = f"convert it (`{FIX_OPTIONS[fix.applicability]}`)"
     else:
-        advice = f"convert it (`{FIX_OPTIONS[fix.applicability]}`, then review the result)"
+        advice = f"convert it ({fix_option(fix)})"
     yield at_key(region, RULE.code,
                  f"v0 Polyaxonfile ({described}): Polyaxon v1 reads only `version: 1.1` components and "
                  f"operations; {advice}", data, key, fix)
